@@ -1,0 +1,427 @@
+"""News: one index page (with archive, category filter and feeds) and the posts under it."""
+
+import json
+import re
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.models import BasePage, SiteSettings
+from website.pagination import paginate
+from website.restrictions import public
+from website.search import fold
+
+from .blocks import NewsBodyBlock
+
+POSTS_PER_PAGE = 10
+FEED_ITEMS = 20
+MIN_ARCHIVE_YEAR = 1990
+CATEGORY_PARAM = "kategoria"
+# Sub-routes of the index; a post may not take one of these as its slug.
+RESERVED_SLUG = re.compile(r"^(\d{4}|rss|atom)$")
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def prefetch_renditions(images):
+    """Load every rendition of ``images`` in one query (templates then ask for none)."""
+    images = [image for image in images if image is not None]
+    if images:
+        prefetch_related_objects(images, Prefetch("renditions", to_attr="prefetched_renditions"))
+    return images
+
+
+def stream_images(value):
+    """All images inside a StreamField value (image blocks, galleries, logo strips)."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from stream_images(child.value)
+    elif isinstance(value, StructValue):
+        for child in value.values():
+            yield from stream_images(child)
+    elif isinstance(value, (ListValue, list, tuple)):
+        for child in value:
+            yield from stream_images(child)
+
+
+def feed_urls(index_url):
+    """Addresses of the index's feeds (the routes ``rss`` and ``atom``)."""
+    if not index_url:
+        return {}
+    return {"rss_url": index_url + "rss/", "atom_url": index_url + "atom/"}
+
+
+def json_ld(data):
+    """JSON for a ``<script type="application/ld+json">``, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
+
+
+class NewsCategory(models.Model):
+    name = models.CharField(
+        _("name"), max_length=80, unique=True, help_text=_("E.g. 'Seniorzy', 'Pomoc żywnościowa'.")
+    )
+    slug = models.SlugField(
+        _("address fragment"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Used in the address of the filtered list, e.g. 'seniorzy'. "
+            "Leave empty to make it from the name."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(fold(self.name))[:80] or "kategoria"
+        super().save(*args, **kwargs)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown above the list of news."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def search_texts(self):
+        return super().search_texts() + [self.intro]
+
+    # Queries -----------------------------------------------------------------
+
+    def posts(self, now=None):
+        """Published, public posts of this index whose date has come, newest first."""
+        now = now or timezone.now()
+        return (
+            public(NewsPage.objects.live().descendant_of(self))
+            .filter(date__lte=now)
+            .select_related("image", "category")
+            .order_by("-date", "-pk")
+        )
+
+    def feed_posts(self):
+        return list(self.posts()[:FEED_ITEMS])
+
+    # Routes ------------------------------------------------------------------
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.listing_context(request))
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_archive(self, request, year):
+        return self.render(request, context_overrides=self.listing_context(request, year))
+
+    @re_path(r"^(\d{4})/(\d{2})/$", name="month")
+    def month_archive(self, request, year, month):
+        return self.render(request, context_overrides=self.listing_context(request, year, month))
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self, request)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, request)(request)
+
+    # Listing -----------------------------------------------------------------
+
+    def feed_urls(self):
+        return feed_urls(self.url)
+
+    def listing_context(self, request, year=None, month=None):
+        year = int(year) if year is not None else None
+        month = int(month) if month is not None else None
+        if year is not None and not MIN_ARCHIVE_YEAR <= year <= timezone.localdate().year + 1:
+            raise Http404("No archive for this year.")
+        if month is not None and not 1 <= month <= 12:
+            raise Http404("No such month.")
+
+        categories = list(NewsCategory.objects.all())
+        category = None
+        raw_category = request.GET.get(CATEGORY_PARAM, "")
+        if raw_category:
+            category = next((c for c in categories if c.slug == raw_category), None)
+            if category is None:
+                raise Http404("No such category.")
+
+        all_posts = self.posts()
+        posts = all_posts
+        if year is not None:
+            tz = timezone.get_current_timezone()
+            if month is None:
+                start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+            else:
+                start = datetime(year, month, 1)
+                end = datetime(year + (month == 12), month % 12 + 1, 1)
+            posts = posts.filter(
+                date__gte=timezone.make_aware(start, tz), date__lt=timezone.make_aware(end, tz)
+            )
+        if category is not None:
+            posts = posts.filter(category=category)
+
+        page_obj = paginate(request, posts, POSTS_PER_PAGE)
+        if year is not None and category is None and page_obj.paginator.count == 0:
+            raise Http404("No news in this period.")
+        items = list(page_obj.object_list)
+        prefetch_renditions(post.image for post in items)
+
+        archive = self.archive(all_posts)
+        if year is not None and month is not None:
+            period = date_format(datetime(year, month, 1), "F Y")
+            if get_language().startswith("pl"):
+                period = period.lower()  # Polish month names are not capitalised mid-sentence
+            route = self.reverse_subpage("month", args=[f"{year:04d}", f"{month:02d}"])
+        elif year is not None:
+            period = str(year)
+            route = self.reverse_subpage("year", args=[f"{year:04d}"])
+        else:
+            period = ""
+            route = ""
+        query = []
+        if category:
+            query.append(f"{CATEGORY_PARAM}={category.slug}")
+        if page_obj.number > 1:
+            query.append(f"page={page_obj.number}")
+        canonical = (self.get_full_url(request) or "") + route.lstrip("/")
+        if query:
+            canonical += "?" + "&".join(query)
+
+        return {
+            "posts": items,
+            "page_obj": page_obj,
+            "categories": categories,
+            "current_category": category,
+            "year": year,
+            "month": month,
+            "period": period,
+            "archive_years": archive,
+            "archive_months": next((y["months"] for y in archive if y["year"] == year), []),
+            "canonical_url": canonical,
+            "is_filtered": bool(year or category or page_obj.number > 1),
+            **self.feed_urls(),
+        }
+
+    def archive(self, posts):
+        """Years (newest first) with their months that have posts: one query."""
+        years = {}
+        for moment in posts.order_by().datetimes("date", "month", order="DESC"):
+            years.setdefault(moment.year, []).append(moment)
+        base = self.url or ""
+        return [
+            {
+                "year": year,
+                "url": f"{base}{year:04d}/",
+                "months": [{"date": m, "url": f"{base}{year:04d}/{m.month:02d}/"} for m in months],
+            }
+            for year, months in years.items()
+        ]
+
+
+class NewsPage(BasePage):
+    date = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_(
+            "Shown with the post and used to order the news. A date in the future "
+            "publishes the post automatically at that moment."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_(
+            "One to three sentences: what happened and who it concerns. Shown in lists, "
+            "in the feed and when the post is shared."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the top of the post and as its thumbnail. Describe the picture "
+            "in the image's description (alternative text)."
+        ),
+    )
+    image_caption = models.CharField(
+        _("image caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("E.g. who is in the photo or who took it."),
+    )
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        help_text=_("Residents can list the news of one category."),
+    )
+    pinned = models.BooleanField(
+        _("pin on the home page"),
+        default=False,
+        help_text=_(
+            "Shows the post first in the news on the home page. If several posts are "
+            "pinned, only the newest one is."
+        ),
+    )
+    body = StreamField(
+        NewsBodyBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_("Text, photos, gallery, attachments, video and funders' logos."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category"), FieldPanel("pinned")],
+            heading=_("Publication"),
+        ),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_caption")], heading=_("Main image")
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_date_pk_idx")]
+
+    def search_texts(self):
+        return (
+            super().search_texts() + [self.lead, self.image_caption] + self.stream_texts(self.body)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.slug and RESERVED_SLUG.match(self.slug):
+            raise ValidationError(
+                {"slug": _("This address is reserved for the news archive; please change it.")}
+            )
+        if self.date:
+            # Whole seconds: HTML's <time datetime> allows at most three decimal digits.
+            self.date = self.date.replace(microsecond=0)
+        # A post dated in the future waits for its date: Wagtail's scheduled publishing
+        # keeps it off the site (lists, feed, search, sitemap) until then.
+        if self.date and self.date > timezone.now():
+            self.go_live_at = self.date
+
+    @property
+    def is_visible_now(self):
+        return self.date <= timezone.now()
+
+    def get_sitemap_urls(self, request=None):
+        if not self.is_visible_now:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def news_index_url(self, request=None):
+        """The index's address, from the post's own (a post always sits right under it)."""
+        url = self.get_url(request)
+        if not url:
+            return ""
+        return url[: url.rstrip("/").rfind("/") + 1]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        images = [self.image, *stream_images(self.body)]
+        prefetch_renditions(images)
+        news_index_url = self.news_index_url(request)
+        canonical = self.get_full_url(request)
+        og_image = self.image.get_rendition(OG_IMAGE_SPEC) if self.image else None
+        og_image_url = request.build_absolute_uri(og_image.url) if og_image else ""
+        context.update(
+            {
+                "news_index_url": news_index_url,
+                "canonical_url": canonical,
+                "og_image": og_image,
+                "og_image_url": og_image_url,
+                "json_ld": json_ld(self.structured_data(request, canonical, og_image_url)),
+                **feed_urls(news_index_url),
+            }
+        )
+        return context
+
+    def structured_data(self, request, canonical, image_url):
+        site_settings = SiteSettings.for_request(request)
+        organisation = {"@type": "Organization", "name": site_settings.name}
+        root_url = request.build_absolute_uri("/")
+        organisation["url"] = root_url
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.date).isoformat(),
+            "inLanguage": "pl",
+            "mainEntityOfPage": canonical,
+            "url": canonical,
+            "author": organisation,
+            "publisher": organisation,
+        }
+        if image_url:
+            data["image"] = [image_url]
+        if self.category_id and self.category:
+            data["articleSection"] = self.category.name
+        return data

@@ -1,0 +1,147 @@
+"""Forms of the pages app: the ordinance admin form and the public contact form."""
+
+import hashlib
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.contrib.forms.forms import BaseForm
+
+from website.search import fold
+
+
+class OrdinanceAdminForm(WagtailAdminPageForm):
+    """Checks that the number is free in the register; fills the title and slug when empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            self.fields["title"].required = False
+            self.fields["title"].help_text = _(
+                "Leave empty to use 'Zarządzenie nr …' with the subject."
+            )
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_number(self):
+        return re.sub(r"\s+", "", self.cleaned_data.get("number") or "").upper()
+
+    def clean(self):
+        data = self.cleaned_data
+        number = data.get("number")
+        if number:
+            self._check_number_is_free(number)
+            if not data.get("title") and data.get("subject"):
+                data["title"] = str(
+                    _("Ordinance no. %(number)s %(subject)s")
+                    % {"number": number, "subject": data["subject"]}
+                )[:255]
+            if not data.get("slug"):
+                data["slug"] = slugify(fold(f"zarzadzenie {number}").replace("/", "-"))
+        if not data.get("title"):
+            self.add_error("title", _("Please give the ordinance a title or a subject."))
+        repealed_by = data.get("repealed_by")
+        if repealed_by is not None:
+            if self.instance.pk and repealed_by.pk == self.instance.pk:
+                self.add_error("repealed_by", _("An ordinance cannot repeal itself."))
+            data["status"] = "repealed"
+        return super().clean()
+
+    def _check_number_is_free(self, number):
+        model = type(self.instance)
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if parent is None:
+            return
+        clash = (
+            model.objects.child_of(parent)
+            .filter(number__iexact=number)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if clash is not None:
+            self.add_error(
+                "number",
+                _(
+                    "The register already has an ordinance no. %(number)s: “%(title)s”. "
+                    "Check the number; each number may be used once."
+                )
+                % {"number": number, "title": clash.title},
+            )
+
+
+# Names of the fields the contact form always has, whatever staff build in the admin.
+CONSENT_FIELD = "zgoda"
+HONEYPOT_FIELD = "strona_www"
+
+
+class ContactFormBase(BaseForm):
+    """Adds the required consent and a honeypot (hidden from people, filled by bots)."""
+
+    consent_label = _(
+        "I agree to the processing of my personal data to answer my message, "
+        "as described in the information clause above."
+    )
+
+    def __init__(self, *args, consent_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT_FIELD] = forms.BooleanField(
+            label=consent_label or self.consent_label,
+            required=True,
+            error_messages={
+                "required": _("Please tick the consent box; without it we cannot answer.")
+            },
+        )
+        # Shown in the error summary instead of the long consent sentence.
+        self.fields[CONSENT_FIELD].summary_label = _("Consent to data processing")
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    @property
+    def is_bot(self):
+        return bool(self.is_bound and (self.data.get(HONEYPOT_FIELD) or "").strip())
+
+    def visible_fields(self):
+        return [f for f in super().visible_fields() if f.name != HONEYPOT_FIELD]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+
+class RateLimit:
+    """A per-client counter in the shared cache: at most ``limit`` uses per ``window`` seconds."""
+
+    def __init__(self, scope, limit, window):
+        self.scope, self.limit, self.window = scope, limit, window
+
+    def key(self, request):
+        address = client_address(request)
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+        return f"ratelimit:{self.scope}:{digest}"
+
+    def exceeded(self, request):
+        return (cache.get(self.key(request)) or 0) >= self.limit
+
+    def hit(self, request):
+        """Counts one use by this client."""
+        key = self.key(request)
+        if not cache.add(key, 1, self.window):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, self.window)
+
+
+def client_address(request):
+    if getattr(settings, "VISITS_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")

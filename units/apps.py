@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitsConfig(AppConfig):
+    verbose_name = _("Facilities")
+    name = "units"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,104 @@
+"""Admin of cookie consent (issue 7): groups, cookies and the consent log as snippets.
+
+Staff edit the cookie groups and the cookies in each group (the banner, the
+settings page and the cookie policy are generated from them; adding a cookie to
+a group asks every visitor again). The consent log is read-only: django-cookie-
+consent writes one row per group and decision (accepted or declined, the
+group's version, the time), with no address, identifier or other personal data.
+"""
+
+from cookie_consent.models import Cookie, CookieGroup, LogItem
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Staff with the "view" permission may look; nobody adds, edits or deletes log rows."""
+
+    READ_ONLY_ACTIONS = {"view"}
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ONLY_ACTIONS and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(LogItem, ReadOnlyPermissionPolicy(LogItem))
+
+
+class CookieGroupViewSet(SnippetViewSet):
+    model = CookieGroup
+    icon = "folder-open-inverse"
+    menu_label = _("Cookie groups")
+    list_display = ["name", "varname", "is_required", "ordering"]
+    copy_view_enabled = False
+    panels = [
+        HelpPanel(
+            content=_(
+                "Groups are shown in the cookie banner, on the cookie settings page and in "
+                "the cookie policy, in this order. Visitors decide about each optional group."
+            )
+        ),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("varname"),
+        FieldPanel("is_required"),
+        FieldPanel("is_deletable"),
+        FieldPanel("ordering"),
+    ]
+
+
+class CookieViewSet(SnippetViewSet):
+    model = Cookie
+    icon = "clipboard-list"
+    menu_label = _("Cookies")
+    list_display = ["name", "cookiegroup", "domain", "created"]
+    list_filter = ["cookiegroup"]
+    copy_view_enabled = False
+    panels = [
+        HelpPanel(
+            content=_(
+                "Adding a cookie to an optional group changes the group's version: visitors "
+                "who agreed before are asked again."
+            )
+        ),
+        FieldPanel("cookiegroup"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("domain"),
+        FieldPanel("path"),
+    ]
+
+
+class LogItemViewSet(SnippetViewSet):
+    model = LogItem
+    icon = "list-ul"
+    menu_label = _("Consent log")
+    list_display = [
+        "created",
+        "cookiegroup",
+        Column("get_action_display", label=_("Decision")),
+        "version",
+    ]
+    list_filter = ["action", "cookiegroup"]
+    list_export = ["created", "cookiegroup", "action", "version"]
+    export_filename = "rejestr-zgod-cookies"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+
+
+class CookieConsentViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Cookies")
+    menu_icon = "lock"
+    menu_order = 800
+    items = (CookieGroupViewSet, CookieViewSet, LogItemViewSet)
+
+
+register_snippet(CookieConsentViewSetGroup)

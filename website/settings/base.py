@@ -1,0 +1,335 @@
+"""Settings shared by every environment.
+
+Environment variables are read in ``production.py`` only; this module holds
+what does not change between a laptop and a server.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+
+INSTALLED_APPS = [
+    "website",
+    "news",
+    "pages",
+    "units",
+    "cookie_consent",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.typed_table_block",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    # Security (issue 10): CSP, login lockout, two-factor authentication.
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # CSP and Permissions-Policy sit outside the page cache so cache hits get them too.
+    "website.security.ContentSecurityPolicyMiddleware",
+    "website.security.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts visits before the page cache, so cached pages are counted too.
+    "website.visits.VisitCounterMiddleware",
+    # Answers anonymous GETs of public pages from the shared cache.
+    "website.page_cache.PageCacheMiddleware",
+    # Trims template indentation from public pages (before they are cached).
+    "website.html_whitespace.CollapseIndentationMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "website.security.AdminTwoFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes turns a lockout into its response; it must be the last middleware.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first, so a locked-out account or address never reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+ROOT_URLCONF = "website.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "website.context_processors.site_settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "website.wsgi.application"
+
+# SQLite is the embedded default. WAL lets readers and one writer work at
+# once; IMMEDIATE transactions and a busy timeout make concurrent writers
+# wait for each other instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA busy_timeout=20000;"
+        "PRAGMA foreign_keys=ON;"
+    ),
+}
+
+
+def sqlite_database(path):
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": dict(SQLITE_OPTIONS),
+    }
+
+
+DATABASES = {"default": sqlite_database(BASE_DIR / "db.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Language and time
+LANGUAGE_CODE = "pl"
+LANGUAGES = [("pl", _("Polish"))]
+TIME_ZONE = "Europe/Warsaw"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", "Polski")]
+WAGTAIL_CONTENT_LANGUAGES = [("pl", "Polski")]
+
+# Static and media files
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = BASE_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # whitenoise's compressed manifest storage, with our own CSS and JS minified.
+    "staticfiles": {"BACKEND": "website.storage.MinifiedStaticFilesStorage"},
+}
+# Whitenoise serves files with a content hash in the name (what {% static %} links to)
+# with "max-age=315360000, public, immutable" on its own; this is for the files under
+# their plain names (favicon, files a script loads by name), which may change on deploy.
+WHITENOISE_MAX_AGE = 60 * 60
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ops-default",
+    }
+}
+# Full-page cache (website/page_cache.py): seconds a page is kept; any publish empties it.
+PAGE_CACHE_TIMEOUT = 10 * 60
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Ośrodek Pomocy Społecznej"
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+# Videos: self-hosted recordings in Polish sign language (PJM) for the statutory page.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "txt", "mp4", "webm"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+        },
+    }
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Cookie consent (django-cookie-consent)
+COOKIE_CONSENT_NAME = "cookie_consent"
+COOKIE_CONSENT_MAX_AGE = 60 * 60 * 24 * 365
+COOKIE_CONSENT_LOG_ENABLED = True
+
+# Sessions: staff only; public pages never touch the session.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+DEFAULT_FROM_EMAIL = "strona@ops.example.pl"
+
+# Visit counter: addresses come from REMOTE_ADDR unless this says a proxy
+# in front sets X-Forwarded-For.
+VISITS_TRUST_X_FORWARDED_FOR = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# ---------------------------------------------------------------------------
+# Security (issue 10). Production adds HTTPS-only parts (HSTS, secure cookies).
+# ---------------------------------------------------------------------------
+
+# Nothing may frame the site; Wagtail marks its own preview views SAMEORIGIN
+# (wagtail.utils.decorators.xframe_options_sameorigin_override) for the preview panel.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp 4). Public pages are cached and shared by
+# every visitor, so the policy has no nonces: all our scripts are files.
+# JSON-LD (<script type="application/ld+json">) is data and is not blocked.
+YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": [YOUTUBE_EMBED_ORIGIN],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail and Django admins use inline scripts and styles in places: they get a
+# policy of their own (website.security.ContentSecurityPolicyMiddleware), still
+# limited to our own origin. Nothing the admin serves is cached for the public.
+CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", YOUTUBE_EMBED_ORIGIN, "https://www.youtube.com"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'self'"],
+}
+# No avatars fetched from Gravatar: the admin makes no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Permissions-Policy (website.security.PermissionsPolicyMiddleware): features the
+# site never uses are switched off for it and for anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", YOUTUBE_EMBED_ORIGIN],
+}
+
+# Login lockout (django-axes 8): five failures lock the account, and five failures
+# from one address lock that address, each for 30 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Addresses come from REMOTE_ADDR; production trusts X-Forwarded-For only when told to.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Two-factor authentication (django-otp TOTP, website.security): optional per
+# person; when TWO_FACTOR_REQUIRED is on, or the administrator ticks
+# "require two-factor authentication" in the site settings, every staff member
+# must set it up before using the admin.
+TWO_FACTOR_REQUIRED = False
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Uploads: documents are checked by content (website.uploads); images are limited
+# in pixels against decompression bombs, and renditions are always re-encoded.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.SafeDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Contact-form submissions older than this are deleted by `purge_form_submissions`
+# when the site settings do not say otherwise (RODO: keep personal data no longer
+# than needed).
+FORM_SUBMISSION_RETENTION_DAYS = 365

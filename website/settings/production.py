@@ -1,0 +1,172 @@
+"""Production: every value that differs per install comes from the environment.
+
+Variables (all read here and nowhere else):
+
+DJANGO_SECRET_KEY           required; the site refuses to start without it
+DJANGO_ALLOWED_HOSTS        comma-separated host names
+DJANGO_CSRF_TRUSTED_ORIGINS comma-separated origins; default https://<each host>
+DATABASE_URL                e.g. postgres://user:pass@host:5432/db; default SQLite
+REDIS_URL                   e.g. redis://127.0.0.1:6379/0; default a file cache in CACHE_DIR
+CACHE_DIR                   the file cache shared by the workers of one server without
+                            Redis; default ./.cache (never a world-writable place: it holds
+                            pickles)
+PAGE_CACHE_TIMEOUT          seconds a page stays in the page cache; default 600
+MEDIA_ROOT                  where uploads live; default ./media
+STATIC_ROOT                 where collectstatic writes; default ./staticfiles
+DJANGO_SECURE_SSL_REDIRECT  "false" when the proxy already redirects to HTTPS
+DJANGO_HSTS_SECONDS         default one year
+WAGTAILADMIN_BASE_URL       default https://<first host>
+DJANGO_EMAIL_URL-like parts: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+                            EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
+VISITS_TRUST_X_FORWARDED_FOR "true" when a proxy in front sets X-Forwarded-For
+                            (also used by the login lockout to find the address)
+DJANGO_TWO_FACTOR_REQUIRED  "true" to require two-factor authentication of all staff
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, SQLITE_OPTIONS, sqlite_database
+
+
+def env_bool(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set. Generate one with: "
+        'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list(
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    ",".join(f"https://{host}" for host in ALLOWED_HOSTS if host not in {"*"}),
+)
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
+)
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
+else:
+    DATABASES = {"default": sqlite_database(BASE_DIR / "db.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # DATABASE_URL=sqlite:///... gets the same WAL / IMMEDIATE options as the default.
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
+if os.environ.get("REDIS_URL"):
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    # website.resilient_cache: when Redis is away the site serves pages uncached
+    # instead of failing; short timeouts keep an unreachable Redis from hanging requests.
+    _redis = {
+        "BACKEND": "website.resilient_cache.ResilientRedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ops"),
+        "TIMEOUT": 60 * 60,
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 1.0,
+            "retry": Retry(NoBackoff(), 0),
+        },
+    }
+    CACHES = {
+        # A failed add() raises, so the visit counter falls back to the database.
+        "default": _redis,
+        # The page cache can always rebuild: a failed add() just means "not added".
+        "pages": {**_redis, "OPTIONS": {**_redis["OPTIONS"], "strict_add": False}},
+    }
+    PAGE_CACHE_ALIAS = "pages"
+else:
+    # Shared by all gunicorn workers of this server (local memory would be per worker:
+    # a page-cache invalidation would not reach the other workers, and the visit
+    # counter's "seen today" would be per worker).
+    CACHES = {
+        "default": {
+            "BACKEND": "website.file_cache.SharedFileCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 10 * 60))
+
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+
+# HTTPS: the site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+# The preload token alone changes nothing: a domain enters browsers' preload lists
+# only when its owner submits it. "false" when subdomains cannot all do HTTPS.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+COOKIE_CONSENT_SECURE = True
+
+VISITS_TRUST_X_FORWARDED_FOR = env_bool("VISITS_TRUST_X_FORWARDED_FOR", False)
+
+# Security (issue 10): cookies only over HTTPS, browsers told to upgrade any stray
+# http:// reference, and the login lockout counts the visitor's real address when
+# the proxy in front is trusted to set X-Forwarded-For (one proxy hop).
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES,  # noqa: F405
+    "upgrade-insecure-requests": True,
+}
+if VISITS_TRUST_X_FORWARDED_FOR:
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", False)
+
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "strona@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

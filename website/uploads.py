@@ -1,0 +1,220 @@
+"""Upload checks (issue 10): documents are accepted by what they contain, not by their name.
+
+Allowed: PDF, DOC/DOCX, ODT, XLS/XLSX, ODS, plain text, and MP4/WebM videos. Each extension must
+match the file's content:
+
+- pdf            starts with ``%PDF-``
+- doc, xls       an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1) with a Word or
+                 Excel stream
+- docx, xlsx     a ZIP package whose [Content_Types].xml declares a Word document
+                 or Excel workbook (macro-enabled variants are refused)
+- odt, ods       a ZIP package whose ``mimetype`` entry names an OpenDocument text
+                 or spreadsheet
+- txt            UTF-8 or Windows-1250 text without NUL bytes and without web
+                 page or script markup
+- mp4            an ISO media file (``ftyp`` box first) - videos in Polish sign
+                 language (PJM) for the statutory page
+- webm           a Matroska/EBML file (1A 45 DF A3) whose DocType is ``webm``
+
+HTML, SVG and scripts are refused whatever they are called, so nothing uploaded can
+run as a page on the site's origin. Wagtail serves documents through its own view
+with Content-Disposition, ``X-Content-Type-Options: nosniff`` and
+``Content-Security-Policy: default-src 'none'``.
+"""
+
+import re
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.documents.forms import BaseDocumentForm
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+MAX_SMALL_ENTRY = 1024 * 1024  # [Content_Types].xml and mimetype are tiny
+
+OOXML_MAIN_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+}
+ODF_MIMETYPES = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+OLE2_STREAMS = {
+    "doc": ["WordDocument"],
+    "xls": ["Workbook", "Book"],
+}
+KIND_NAMES = {
+    "pdf": "PDF",
+    "doc": "Word 97–2003 (DOC)",
+    "docx": "Word (DOCX)",
+    "odt": "OpenDocument (ODT)",
+    "xls": "Excel 97–2003 (XLS)",
+    "xlsx": "Excel (XLSX)",
+    "ods": "OpenDocument (ODS)",
+    "txt": "TXT",
+    "mp4": "MP4",
+    "webm": "WebM",
+}
+# Markers of a web page, an SVG image or a script anywhere near the start of a file.
+ACTIVE_MARKERS = re.compile(
+    rb"<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|script[\s>]|svg[\s>]|iframe|object|"
+    rb"embed|meta[\s>]|link[\s>]|form[\s>]|img[^>]+on\w+\s*=|\?xml)|"
+    rb"javascript:|vbscript:|^#!",
+    re.IGNORECASE | re.MULTILINE,
+)
+SNIFF_BYTES = 64 * 1024
+
+
+class DocumentRefused(ValidationError):
+    pass
+
+
+def _active_content_error():
+    return DocumentRefused(
+        _(
+            "This file contains a web page, an SVG image or a script. Such files could run "
+            "code on the site, so they cannot be uploaded. Save the document as PDF and "
+            "upload the PDF."
+        ),
+        code="active_content",
+    )
+
+
+def _mismatch_error(extension):
+    return DocumentRefused(
+        _(
+            "The content of this file does not match its extension .%(extension)s. Open the "
+            "file in the program it was made in, save it again as %(kind)s and upload it once "
+            "more."
+        )
+        % {"extension": extension, "kind": KIND_NAMES.get(extension, extension.upper())},
+        code="content_mismatch",
+    )
+
+
+def _not_allowed_error(extension):
+    return DocumentRefused(
+        _(
+            "Files of type .%(extension)s cannot be uploaded. Allowed: PDF, DOC, DOCX, ODT, "
+            "XLS, XLSX, ODS and TXT."
+        )
+        % {"extension": extension or "?"},
+        code="extension_not_allowed",
+    )
+
+
+def read_all(uploaded):
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    return data
+
+
+def _check_zip(uploaded, extension):
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = set(archive.namelist())
+            if extension in OOXML_MAIN_TYPES:
+                info = archive.getinfo("[Content_Types].xml")
+                if info.file_size > MAX_SMALL_ENTRY:
+                    return False
+                content_types = archive.read(info).decode("utf-8", "replace")
+                return OOXML_MAIN_TYPES[extension] in content_types
+            if extension in ODF_MIMETYPES:
+                if "mimetype" not in names:
+                    return False
+                info = archive.getinfo("mimetype")
+                if info.file_size > MAX_SMALL_ENTRY:
+                    return False
+                return archive.read(info).strip() == ODF_MIMETYPES[extension].encode()
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError, EOFError):
+        return False
+    finally:
+        uploaded.seek(0)
+    return False
+
+
+def _mismatch_or_active(head, extension):
+    return _active_content_error() if ACTIVE_MARKERS.search(head) else _mismatch_error(extension)
+
+
+def _check_text(data):
+    if b"\x00" in data:
+        return False
+    for encoding in ("utf-8-sig", "cp1250"):
+        try:
+            data.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def detect_problem(uploaded, filename):
+    """Returns a ValidationError for a document that must be refused, or None."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    allowed = [ext.lower() for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", KIND_NAMES)]
+    if extension not in allowed or extension not in KIND_NAMES:
+        return _not_allowed_error(extension)
+    data = read_all(uploaded)
+    if not data:
+        return DocumentRefused(_("The file is empty."), code="empty")
+    head = data[:SNIFF_BYTES]
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+
+    if extension == "pdf":
+        if not stripped.startswith(b"%PDF-"):
+            return (
+                _active_content_error()
+                if ACTIVE_MARKERS.search(head)
+                else _mismatch_error(extension)
+            )
+        return None
+    if extension in OLE2_STREAMS:
+        if not data.startswith(OLE2_MAGIC):
+            return (
+                _active_content_error()
+                if ACTIVE_MARKERS.search(head)
+                else _mismatch_error(extension)
+            )
+        if not any(name.encode("utf-16-le") in data for name in OLE2_STREAMS[extension]):
+            return _mismatch_error(extension)
+        return None
+    if extension in OOXML_MAIN_TYPES or extension in ODF_MIMETYPES:
+        if data.startswith(ZIP_MAGIC):
+            return None if _check_zip(uploaded, extension) else _mismatch_error(extension)
+        return (
+            _active_content_error() if ACTIVE_MARKERS.search(head) else _mismatch_error(extension)
+        )
+    if extension == "mp4":
+        return None if data[4:8] == b"ftyp" else _mismatch_or_active(head, extension)
+    if extension == "webm":
+        is_webm = data.startswith(EBML_MAGIC) and b"webm" in data[:64]
+        return None if is_webm else _mismatch_or_active(head, extension)
+    # txt
+    if ACTIVE_MARKERS.search(data):
+        return _active_content_error()
+    if not _check_text(data):
+        return _mismatch_error(extension)
+    return None
+
+
+def validate_document_file(uploaded, filename=None):
+    problem = detect_problem(uploaded, filename or getattr(uploaded, "name", "") or "")
+    if problem is not None:
+        raise problem
+
+
+class SafeDocumentForm(BaseDocumentForm):
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and "file" in self.changed_data:
+            validate_document_file(uploaded, uploaded.name)
+        return uploaded
