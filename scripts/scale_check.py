@@ -286,6 +286,23 @@ def fresh_everywhere(urls, path, title, attempts=1):
     return all(value == (200, True) for value in observed.values()), observed
 
 
+def cache_states(urls, path, wait=0.0):
+    """X-Cache of ``path`` on each instance after warming it, and the seconds it took.
+
+    With ``wait``, keeps trying until both answer HIT or ``wait`` seconds have passed.
+    """
+    started = time.monotonic()
+    while True:
+        for base in urls.values():
+            for _ in range(3):
+                get(base + path)
+        states = [get(base + path)[2].get("X-Cache", "-") for base in urls.values()]
+        elapsed = time.monotonic() - started
+        if states == ["HIT", "HIT"] or elapsed >= wait:
+            return states, elapsed
+        time.sleep(0.5)
+
+
 def send_visits(urls, count, tag):
     """count distinct visitors per instance, sent concurrently. Returns statuses and times."""
     jobs = []
@@ -320,13 +337,10 @@ def run(findings):
         probe = publish(environment, "Skalowanie — stan początkowy")
         path = probe["url"].split("://", 1)[-1].split("/", 1)[-1]
         path = "/" + path
-        for base in urls.values():
-            for _ in range(3):
-                get(base + path)
-        cache_states = [get(base + path)[2].get("X-Cache", "-") for base in urls.values()]
+        states, _elapsed = cache_states(urls, path)
         findings.add(
             "page cached on A and B before publishing", "X-Cache HIT on both",
-            f"A={cache_states[0]} B={cache_states[1]}", cache_states == ["HIT", "HIT"],
+            f"A={states[0]} B={states[1]}", states == ["HIT", "HIT"],
         )  # fmt: skip
         title = f"Skalowanie — opublikowano {secrets.token_hex(4)}"
         publish(environment, title)
@@ -350,12 +364,12 @@ def run(findings):
         log("stopping Redis…")
         environment.stop_redis()
         before = totals(environment)
-        statuses, times, cache_states = send_visits(urls, VISITS_PER_INSTANCE, "down")
+        statuses, times, down_states = send_visits(urls, VISITS_PER_INSTANCE, "down")
         after = totals(environment)
         findings.add(
             "requests while Redis is down", f"{expected}× 200, no 5xx",
             f"statuses {statuses}, median {statistics.median(times) * 1000:.0f} ms "
-            f"(up: {median_up * 1000:.0f} ms), X-Cache {sorted(set(cache_states))}",
+            f"(up: {median_up * 1000:.0f} ms), X-Cache {sorted(set(down_states))}",
             statuses == {200: expected},
         )  # fmt: skip
         findings.add(
@@ -384,20 +398,9 @@ def run(findings):
         # 4. Redis returns (empty): caching resumes, nothing stale.
         log("starting Redis again…")
         environment.start_redis()
-        returned = time.monotonic()
         # Each worker process leaves Redis alone for RETRY_AFTER seconds after its last
         # failure (website.resilient_cache), so caching resumes within that window.
-        deadline = returned + ResilientRedisCache.RETRY_AFTER + 10
-        states = ["-", "-"]
-        while time.monotonic() < deadline:
-            for base in urls.values():
-                for _ in range(3):
-                    get(base + path)
-            states = [get(base + path)[2].get("X-Cache", "-") for base in urls.values()]
-            if states == ["HIT", "HIT"]:
-                break
-            time.sleep(0.5)
-        resumed = time.monotonic() - returned
+        states, resumed = cache_states(urls, path, wait=ResilientRedisCache.RETRY_AFTER + 10)
         held, observed = fresh_everywhere(urls, path, title)
         findings.add(
             "after Redis returns: cached again and fresh",

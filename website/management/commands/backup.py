@@ -117,33 +117,22 @@ def register_format():
 
 
 def excluded_labels():
+    """The models EXCLUDED_MODELS names, as installed here.
+
+    Labels of models this install lacks are dropped: some exist on one database only
+    (SQLite's full-text index table), and dumpdata refuses a label it does not know.
+    """
     labels = set()
-    for item in EXCLUDED_MODELS:
-        if "." in item:
-            labels.add(item.lower())
-        else:
-            try:
-                config = apps.get_app_config(item)
-            except LookupError:
-                continue
-            labels.update(model._meta.label_lower for model in config.get_models())
-    return labels
-
-
-def installed_exclusions():
-    """EXCLUDED_MODELS that exist here: dumpdata refuses a label it does not know, and
-    some models exist only on one database (SQLite's full-text index table)."""
-    present = []
     for item in EXCLUDED_MODELS:
         try:
             if "." in item:
-                apps.get_model(item)
+                labels.add(apps.get_model(item)._meta.label_lower)
             else:
-                apps.get_app_config(item)
+                config = apps.get_app_config(item)
+                labels.update(model._meta.label_lower for model in config.get_models())
         except LookupError:
             continue
-        present.append(item)
-    return sorted(present)
+    return labels
 
 
 def included_models():
@@ -196,7 +185,7 @@ class Command(BaseCommand):
         output = Path(options.get("output") or f"ops-backup-{stamp}.tar.gz").resolve()
         output.parent.mkdir(parents=True, exist_ok=True)
 
-        exclude = installed_exclusions()
+        exclude = sorted(excluded_labels())
         with tempfile.TemporaryDirectory(prefix="ops-backup-") as work:
             dump = Path(work) / "db.json"
             register_format()
