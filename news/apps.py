@@ -6,3 +6,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
     name = "news"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.home import register_home_section
+
+        from .home import home_section
+
+        register_home_section(home_section, order=10)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from website.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
 class FunderLogoBlock(blocks.StructBlock):

@@ -19,8 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
-from website.demo import PALETTES
-from website.demo_media import demo_document, demo_image
+from demo.media import demo_document, demo_image
+from demo.site import PALETTES
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 

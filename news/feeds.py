@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from website.models import SiteSettings
+from core.models import SiteSettings
 
 
 class NewsRssFeed(Feed):

@@ -1,6 +1,5 @@
 """News: one index page (with archive, category filter and feeds) and the posts under it."""
 
-import json
 import re
 from datetime import datetime
 
@@ -10,7 +9,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -23,10 +21,11 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.models import BasePage, SiteSettings
-from website.pagination import paginate
-from website.restrictions import public
-from website.search import fold
+from core.formatting import json_script_text
+from core.models import BasePage, SiteSettings
+from core.pagination import paginate
+from core.restrictions import public
+from core.search import fold
 
 from .blocks import NewsBodyBlock
 
@@ -38,7 +37,6 @@ CATEGORY_PARAM = "kategoria"
 RESERVED_SLUG = re.compile(r"^(\d{4}|rss|atom)$")
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def prefetch_renditions(images):
@@ -69,12 +67,6 @@ def feed_urls(index_url):
     if not index_url:
         return {}
     return {"rss_url": index_url + "rss/", "atom_url": index_url + "atom/"}
-
-
-def json_ld(data):
-    """JSON for a ``<script type="application/ld+json">``, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
 
 
 class NewsCategory(models.Model):
@@ -396,7 +388,7 @@ class NewsPage(BasePage):
                 "canonical_url": canonical,
                 "og_image": og_image,
                 "og_image_url": og_image_url,
-                "json_ld": json_ld(self.structured_data(request, canonical, og_image_url)),
+                "json_ld": json_script_text(self.structured_data(request, canonical, og_image_url)),
                 **feed_urls(news_index_url),
             }
         )

@@ -1,10 +1,12 @@
-"""Admin: news categories as snippets staff manage."""
+"""Admin: news categories as snippets staff manage, and the dashboard's recent news."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import NewsCategory
+from .models import NewsCategory, NewsPage
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -16,3 +18,21 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+class RecentNewsPanel(Component):
+    name = "recent_news"
+    template_name = "news/admin/panel_recent_news.html"
+    order = 130
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["posts"] = NewsPage.objects.select_related("owner").order_by(
+            "-latest_revision_created_at"
+        )[:5]
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_news_panel(request, panels):
+    panels.append(RecentNewsPanel())

@@ -8,10 +8,15 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website.search import register_exact_match
+        from core.home import register_home_section
+        from core.search import register_exact_match
+        from staff.roles import register_director_only
 
         from . import pdf
-        from .models.ordinances import ordinances_numbered
+        from .home import home_section
+        from .models.ordinances import OrdinanceIndexPage, OrdinancePage, ordinances_numbered
 
         pdf.connect()
         register_exact_match(ordinances_numbered)
+        register_home_section(home_section, order=30)
+        register_director_only(OrdinanceIndexPage, OrdinancePage)

@@ -4,14 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from website.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-
-
-def tel_href(number):
-    digits = "".join(ch for ch in number or "" if ch.isdigit() or ch == "+")
-    if digits and not digits.startswith("+") and len(digits) > 6:
-        digits = "+48" + digits
-    return f"tel:{digits}"
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.formatting import tel_href
 
 
 class CrisisLineValue(blocks.StructValue):

@@ -13,8 +13,8 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from website.demo_media import demo_document
-from website.models import SiteSettings
+from core.models import SiteSettings
+from demo.media import demo_document
 
 from .models import (
     AccessibilityStatementPage,

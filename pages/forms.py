@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.forms import BaseForm
 
-from website.search import fold
+from core.search import fold
 
 
 class OrdinanceAdminForm(WagtailAdminPageForm):

@@ -1,6 +1,6 @@
 """The home page's contact box: address, phones, hours and a link to the contact page."""
 
-from website.restrictions import public
+from core.restrictions import public
 
 from .models import ContactPage
 

@@ -375,7 +375,7 @@ def discover_targets(env):
     """URLs of the pages to load, read from the bench database."""
     script = r"""
 import json
-from website.models import HomePage
+from core.models import HomePage
 out = {"home": "/"}
 try:
     from news.models import NewsIndexPage, NewsPage

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from website.resilient_cache import ResilientRedisCache  # noqa: E402
+from pagecache.resilient_cache import ResilientRedisCache  # noqa: E402
 
 PYTHON = sys.executable
 ADMIN_URL = os.environ.get("SCALE_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -399,7 +399,7 @@ def run(findings):
         log("starting Redis again…")
         environment.start_redis()
         # Each worker process leaves Redis alone for RETRY_AFTER seconds after its last
-        # failure (website.resilient_cache), so caching resumes within that window.
+        # failure (pagecache.resilient_cache), so caching resumes within that window.
         states, resumed = cache_states(urls, path, wait=ResilientRedisCache.RETRY_AFTER + 10)
         held, observed = fresh_everywhere(urls, path, title)
         findings.add(

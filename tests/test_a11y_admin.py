@@ -12,15 +12,15 @@ from django.utils import translation
 from wagtail.admin.userbar import AccessibilityItem, AdminItem
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from website.admin_a11y import (
+from core.blocks import CaptionedImageBlock
+from demo.media import demo_image
+from demo.site import PALETTES
+from staff.content_checks import (
     LINK_TEXT_RULE,
     VAGUE_LINK_TEXTS,
     OpsContentChecker,
     replace_content_checker,
 )
-from website.blocks import CaptionedImageBlock
-from website.demo import PALETTES
-from website.demo_media import demo_image
 
 
 def test_hook_replaces_wagtails_checker_and_keeps_other_items():

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.utils import translation
 
-from website.blocks import CaptionedImageBlock, GalleryBlock
-from website.demo import PALETTES
-from website.demo_media import demo_image
+from core.blocks import CaptionedImageBlock, GalleryBlock
+from demo.media import demo_image
+from demo.site import PALETTES
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page
 
-from website.models import BasePage, HomePage
-from website.search import clean_query, fold
+from core.models import BasePage, HomePage
+from core.search import clean_query, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -282,7 +282,7 @@ class TestSiteWideViews:
         assert "12 345 67 89" in html
 
     def test_500_page_renders_without_database(self, rf):
-        from website.views import server_error
+        from core.views import server_error
 
         with translation.override("pl"):
             response = server_error(rf.get("/"))
@@ -371,7 +371,7 @@ class TestDemo:
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
 
-        from website.management.commands import ensure_admin
+        from core.management.commands import ensure_admin
 
         monkeypatch.setattr(ensure_admin, "LOGIN_FILE", tmp_path / "login.txt")
         out = StringIO()

@@ -1,6 +1,6 @@
 """Template indentation is dropped from public pages, never from what it would change."""
 
-from website.html_whitespace import collapse_indentation
+from core.html_whitespace import collapse_indentation
 
 
 def test_indentation_becomes_one_newline():

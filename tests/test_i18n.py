@@ -11,7 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "pl" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-SOURCES = ["website", "news", "pages", "units", "templates", "manage.py"]
+# Every app of ours (a folder with apps.py), the project package, templates, manage.py.
+SOURCES = sorted(p.parent.name for p in ROOT.glob("*/apps.py")) + [
+    "website",
+    "templates",
+    "manage.py",
+]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import NewsIndexPage, NewsPage
-from news.testing import make_category, make_image, make_index, make_post
+from tests.factories import make_category, make_image, make_index, make_post
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

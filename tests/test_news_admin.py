@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import NewsCategory, NewsPage
-from news.testing import make_category, make_image, make_index
+from tests.factories import make_category, make_image, make_index
 
 
 @pytest.fixture

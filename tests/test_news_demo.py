@@ -61,10 +61,10 @@ def test_demo_funders_strip_has_accessible_names(client, demo):
 
 
 def test_scale_posts_are_bulk_inserted_into_a_sound_tree(client, home):
+    from news.demo import load_many_posts
     from wagtail.models import Page
 
-    from news.demo import load_many_posts
-    from news.testing import make_index, make_post
+    from tests.factories import make_index, make_post
 
     index = make_index(home)
     make_post(index, "Zwykła wiadomość", slug="zwykla")

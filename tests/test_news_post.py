@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from news.models import NewsPage
-from news.testing import make_category, make_image, make_index, make_post
+from tests.factories import make_category, make_image, make_index, make_post
 
 
 @pytest.fixture

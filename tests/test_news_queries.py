@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.testing import make_category, make_image, make_index, make_many_posts, make_post
+from tests.factories import make_category, make_image, make_index, make_many_posts, make_post
 
 # The whole page: the site shell (site, settings, menu, alerts, footer, visit counter,
 # cookie groups) plus the news part. The news part alone has its own, tighter budget.

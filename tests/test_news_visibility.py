@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage
-from news.testing import make_index, make_post
+from tests.factories import make_index, make_post
 
 PLACES = [
     "/aktualnosci/",

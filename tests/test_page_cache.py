@@ -8,8 +8,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from website import cache_invalidation, page_cache
-from website.models import HomePage, SiteSettings
+from core.models import HomePage, SiteSettings
+from pagecache import invalidation as cache_invalidation
+from pagecache import middleware as page_cache
 
 BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
@@ -382,7 +383,7 @@ def test_images_and_documents_empty_the_cache(client, site_settings, on_commit):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from website.demo_media import demo_document, demo_image
+    from demo.media import demo_document, demo_image
 
     with on_commit():
         image = demo_image("Zdjęcie", ("#ffffff", "#000000", "#333333"), "house", "Dom")
@@ -398,7 +399,7 @@ def test_images_and_documents_empty_the_cache(client, site_settings, on_commit):
 
 
 def test_bookkeeping_saves_of_a_file_do_not_empty_the_cache(client, site_settings, on_commit):
-    from website.demo_media import demo_image
+    from demo.media import demo_image
 
     with on_commit():
         image = demo_image("Zdjęcie", ("#ffffff", "#000000", "#333333"), "house", "Dom")
@@ -446,7 +447,7 @@ def test_the_generation_is_recreated_when_lost(client, site_settings):
 
 @pytest.fixture
 def file_caches(tmp_path):
-    from website.file_cache import SharedFileCache
+    from pagecache.file_cache import SharedFileCache
 
     # Two instances on one directory: two gunicorn workers of one server.
     return (
@@ -475,8 +476,8 @@ def test_an_emptying_in_one_worker_reaches_the_other(file_caches, settings, rf, 
     worker_a, worker_b = file_caches
     settings.CACHES = {
         **settings.CACHES,
-        "pages-a": {"BACKEND": "website.file_cache.SharedFileCache", "LOCATION": worker_a._dir},
-        "pages-b": {"BACKEND": "website.file_cache.SharedFileCache", "LOCATION": worker_b._dir},
+        "pages-a": {"BACKEND": "pagecache.file_cache.SharedFileCache", "LOCATION": worker_a._dir},
+        "pages-b": {"BACKEND": "pagecache.file_cache.SharedFileCache", "LOCATION": worker_b._dir},
     }
     settings.PAGE_CACHE_ALIAS = "pages-a"
     middleware, calls = _middleware_with(_html)
@@ -533,7 +534,7 @@ def test_a_failing_limit_keeps_the_page_out_of_the_cache(client, site_settings, 
 
 
 def test_alert_banners_limit_the_time_a_page_is_kept():
-    from website.alerts import seconds_until_next_change
+    from alerts.models import seconds_until_next_change
 
     assert page_cache._limit_function(page_cache.DEFAULT_TIMEOUT_LIMITS[0]) is (
         seconds_until_next_change
@@ -642,8 +643,8 @@ def production_caches(**env):
 
 def test_production_without_redis_shares_the_cache_between_workers(tmp_path):
     found = production_caches(CACHE_DIR=str(tmp_path), PAGE_CACHE_TIMEOUT="300")
-    assert found["backends"][found["alias"]] == "website.file_cache.SharedFileCache"
-    assert found["backends"]["default"] == "website.file_cache.SharedFileCache"
+    assert found["backends"][found["alias"]] == "pagecache.file_cache.SharedFileCache"
+    assert found["backends"]["default"] == "pagecache.file_cache.SharedFileCache"
     assert found["timeout"] == 300
 
 

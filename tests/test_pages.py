@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from core.models import SiteSettings
 from pages.models import (
     AccessibilityStatementPage,
     ContactFormField,
@@ -23,7 +24,6 @@ from pages.models import (
     StandardPage,
     TasksPage,
 )
-from website.models import SiteSettings
 
 WT2_IDS = [
     "a11y-wstep",

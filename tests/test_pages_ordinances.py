@@ -12,10 +12,10 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from demo.media import pdf_bytes
 from pages.models import DocumentPdfInfo, OrdinanceAttachment, OrdinanceIndexPage, OrdinancePage
 from pages.models.ordinances import ordinances_numbered
 from pages.pdf import inspect_pdf
-from website.demo_media import pdf_bytes
 
 Document = get_document_model()
 

@@ -27,7 +27,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
-from website import page_cache
+from pagecache import middleware as page_cache
 
 QUERY_BUDGET = 12
 HOME_WEIGHT_BUDGET = 60 * 1024
@@ -37,13 +37,13 @@ BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.htm
 
 
 def news_index(home):
-    from news.testing import make_index
+    from tests.factories import make_index
 
     return make_index(home)
 
 
 def add_posts(index, count, start=0):
-    from news.testing import make_many_posts
+    from tests.factories import make_many_posts
 
     # The first posts (the newest, which the home page and page 1 show) have pictures.
     with_images = max(0, min(count, 12 - start))
@@ -61,8 +61,8 @@ def register(home):
 
 
 def add_ordinances(register_page, count, start=0):
+    from demo.media import pdf_bytes
     from pages.models import OrdinanceAttachment, OrdinancePage
-    from website.demo_media import pdf_bytes
 
     document = get_document_model()(title=f"Wzór {start}")
     document.file.save("wzor.pdf", ContentFile(pdf_bytes("Wzór", ["Tekst."])), save=False)
@@ -90,7 +90,7 @@ def unit_index(home):
 
 
 def add_units(index, count, start=0):
-    from news.testing import make_image
+    from tests.factories import make_image
     from units.models import UnitOpeningHours, UnitPage, UnitPhoto
 
     made = []

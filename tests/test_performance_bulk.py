@@ -1,15 +1,15 @@
-"""Scale data in bulk (website.bulk_pages, load_large): a correct tree, routable, searchable."""
+"""Scale data in bulk (core.bulk_pages, load_large): a correct tree, routable, searchable."""
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from website.bulk_pages import bulk_add_children, index_for_search
+from core.bulk_pages import bulk_add_children, index_for_search
 
 
 @pytest.fixture
 def news_index(home, site_settings):
-    from news.testing import make_index, make_post
+    from tests.factories import make_index, make_post
 
     index = make_index(home)
     make_post(index, "Wiadomość dodana zwyczajnie", days_ago=1)
@@ -18,7 +18,7 @@ def news_index(home, site_settings):
 
 def test_bulk_children_make_a_valid_tree(client, news_index):
     from news.models import NewsPage
-    from news.testing import make_post
+    from tests.factories import make_post
 
     posts = [
         NewsPage(title=f"Wiadomość zbiorcza {n}", slug=f"zbiorcza-{n}", lead="Wstęp.", live=True)

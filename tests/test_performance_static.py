@@ -12,14 +12,14 @@ from django.conf import settings as django_settings
 from django.http import HttpResponseNotFound
 from whitenoise.middleware import WhiteNoiseMiddleware
 
-PRODUCTION_STORAGE = "website.storage.MinifiedStaticFilesStorage"
+PRODUCTION_STORAGE = "core.storage.MinifiedStaticFilesStorage"
 
 
 def test_production_uses_compressed_manifest_storage():
     from whitenoise.storage import CompressedManifestStaticFilesStorage
 
+    from core.storage import MinifiedStaticFilesStorage
     from website.settings import base
-    from website.storage import MinifiedStaticFilesStorage
 
     assert base.STORAGES["staticfiles"]["BACKEND"] == PRODUCTION_STORAGE
     assert issubclass(MinifiedStaticFilesStorage, CompressedManifestStaticFilesStorage)

@@ -4,8 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from website import restrictions
-from website.page_cache import bump_generation
+from core import restrictions
+from pagecache.middleware import bump_generation
 
 
 def add(parent, title, slug, **kwargs):

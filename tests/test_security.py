@@ -331,8 +331,6 @@ class TestTwoFactor:
         assert "wymaga" in response.content.decode()
 
     def test_site_setting_can_require_it(self, client, staff, site_settings):
-        if not hasattr(site_settings, "require_two_factor"):
-            pytest.skip("SiteSettings.require_two_factor not there yet")
         site_settings.require_two_factor = True
         site_settings.save()
         client.force_login(staff)

@@ -58,7 +58,7 @@ def redis_down(settings):
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    from website import resilient_cache
+    from pagecache import resilient_cache
 
     location = f"redis://127.0.0.1:{closed_port()}/1"
     production = production_caches(location)
@@ -88,12 +88,12 @@ def redis_down(settings):
 def test_production_uses_the_resilient_backend():
     production = production_caches("redis://127.0.0.1:6379/9")
     backends = {config["BACKEND"] for config in production["caches"].values()}
-    assert backends == {"website.resilient_cache.ResilientRedisCache"}
+    assert backends == {"pagecache.resilient_cache.ResilientRedisCache"}
     assert production["caches"]["pages"]["OPTIONS"]["strict_add"] is False
 
 
 def visit_totals():
-    DailyVisits = apps.get_model("website", "DailyVisits")
+    DailyVisits = apps.get_model("visits", "DailyVisits")
     totals = DailyVisits.objects.aggregate(visits=Sum("visits"), views=Sum("page_views"))
     return totals["visits"] or 0, totals["views"] or 0
 

@@ -12,8 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from website.demo_media import pdf_bytes
-from website.uploads import detect_problem
+from demo.media import pdf_bytes
+from security.uploads import detect_problem
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"

@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
+from alerts.models import Alert, alerts_for, seconds_until_next_change
 from news.models import NewsIndexPage, NewsPage
 from pages.models import OrdinanceIndexPage, StandardPage
-from website.admin_staff import pages_due_for_review
-from website.alerts import Alert, alerts_for, seconds_until_next_change
-from website.roles import DIRECTOR, EDITORS, MODERATORS
+from staff.roles import DIRECTOR, EDITORS, MODERATORS
+from staff.wagtail_hooks import pages_due_for_review
 
 WARSAW = datetime.timezone(datetime.timedelta(hours=1))
 
@@ -95,9 +95,9 @@ class TestRoles:
         assert response.status_code == 302
 
     def test_only_moderators_and_director_manage_alerts(self, staff):
-        assert not staff["editor"].has_perm("website.add_alert")
-        assert staff["moderator"].has_perm("website.add_alert")
-        assert staff["director"].has_perm("website.add_alert")
+        assert not staff["editor"].has_perm("alerts.add_alert")
+        assert staff["moderator"].has_perm("alerts.add_alert")
+        assert staff["director"].has_perm("alerts.add_alert")
 
     def test_only_director_changes_site_settings(self, staff):
         assert not staff["moderator"].has_perm("website.change_sitesettings")
@@ -311,8 +311,8 @@ class TestReviewAndDashboard:
             assert (settings.BASE_DIR / "static" / image).stat().st_size > 10_000, image
 
     def test_alerts_snippet_admin(self, admin_client, db):
-        assert admin_client.get("/admin/snippets/website/alert/").status_code == 200
-        assert admin_client.get("/admin/snippets/website/alert/add/").status_code == 200
+        assert admin_client.get("/admin/snippets/alerts/alert/").status_code == 200
+        assert admin_client.get("/admin/snippets/alerts/alert/add/").status_code == 200
 
 
 def test_every_field_of_every_page_type_has_help_text():
@@ -320,7 +320,7 @@ def test_every_field_of_every_page_type_has_help_text():
     from django.apps import apps
     from django.utils import translation
 
-    from website.models import BasePage
+    from core.models import BasePage
 
     inherited = {f.name for f in Page._meta.get_fields()} | {"review_date"}
     missing = []

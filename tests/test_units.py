@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core.models import HomePage
 from units.hours import WARSAW
 from units.models import (
     UnitDocument,
@@ -25,7 +26,6 @@ from units.models import (
     UnitPage,
     UnitPhoto,
 )
-from website.models import HomePage
 
 # Monday 3 March 2025, 10:00 in Warsaw.
 MONDAY_10 = datetime(2025, 3, 3, 10, 0, tzinfo=WARSAW)

@@ -6,10 +6,10 @@ from datetime import datetime
 import pytest
 import time_machine
 
+from demo import site as website_demo
 from units import demo as units_demo
 from units.hours import WARSAW
 from units.models import UnitIndexPage, UnitPage
-from website import demo as website_demo
 
 
 @pytest.fixture

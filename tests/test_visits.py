@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from website import visits
-from website.bots import is_bot
-from website.models import DailyVisits, PageViews, VisitorSeen, VisitSalt
+from visits import counter as visits
+from visits.bots import is_bot
+from visits.models import DailyVisits, PageViews, VisitorSeen, VisitSalt
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 BROWSER = (

@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-from website import visits
-from website.models import DailyVisits, PageViews, VisitSalt
+from visits import counter as visits
+from visits.models import DailyVisits, PageViews, VisitSalt
 
 VISITORS = 40
 

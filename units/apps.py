@@ -6,3 +6,10 @@ class UnitsConfig(AppConfig):
     verbose_name = _("Facilities")
     name = "units"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.home import register_home_section
+
+        from .home import home_section
+
+        register_home_section(home_section, order=20)

@@ -8,8 +8,8 @@ from datetime import date, time, timedelta
 
 from wagtail.rich_text import RichText
 
-from website.demo import PALETTES
-from website.demo_media import demo_document, demo_image
+from demo.media import demo_document, demo_image
+from demo.site import PALETTES
 
 from .hours import local_now
 from .models import (

@@ -1,7 +1,7 @@
 """The "Prowadzimy" section of the home page: the facilities as quick links."""
 
-from website.models import SiteSettings
-from website.restrictions import public
+from core.models import SiteSettings
+from core.restrictions import public
 
 from .hours import date_label, local_now, status_texts
 from .models import UnitIndexPage

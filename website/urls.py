@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import two_factor, views
+from core import views
+from security import two_factor
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,7 +19,7 @@ urlpatterns = [
     path("healthz", never_cache(views.healthz), name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("cookies/", include("website.consent_urls")),
+    path("cookies/", include("consent.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,5 +29,5 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "website.views.page_not_found"
-handler500 = "website.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

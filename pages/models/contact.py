@@ -1,6 +1,5 @@
 """The contact page: the centre's details from site settings and a contact form."""
 
-from urllib.parse import urlencode
 
 from django.db import models
 from django.template.response import TemplateResponse
@@ -14,8 +13,9 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from website.blocks import RICH_TEXT_FEATURES
-from website.models import BasePage, SiteSettings
+from core.blocks import RICH_TEXT_FEATURES
+from core.formatting import map_url
+from core.models import BasePage, SiteSettings
 
 from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, ContactFormBase, RateLimit
 
@@ -127,13 +127,8 @@ class ContactPage(AbstractEmailForm, BasePage):
         return super().search_texts() + [self.intro]
 
     def map_url(self, site_settings):
-        if self.latitude is not None and self.longitude is not None:
-            lat, lon = self.latitude, self.longitude
-            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
         address = site_settings.full_address if site_settings else ""
-        if not address:
-            return ""
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+        return map_url(address, self.latitude, self.longitude)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

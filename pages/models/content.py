@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from website.models import BasePage
-from website.restrictions import public
+from core.models import BasePage
+from core.restrictions import public
 
 from ..blocks import GoalBlock, PageStreamBlock, TaskGroupBlock, ValueBlock
 

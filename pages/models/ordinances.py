@@ -15,11 +15,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.blocks import RICH_TEXT_FEATURES
-from website.models import BasePage
-from website.pagination import paginate
-from website.restrictions import public
-from website.search import clean_query
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
+from core.pagination import paginate
+from core.restrictions import public
+from core.search import clean_query
 
 from ..forms import OrdinanceAdminForm
 from ..panels import OrdinanceFilesCheckPanel

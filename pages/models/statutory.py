@@ -10,9 +10,9 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
-from website.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from website.models import BasePage, SiteSettings
-from website.restrictions import public
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.models import BasePage, SiteSettings
+from core.restrictions import public
 
 from ..blocks import SignLanguageStreamBlock
 from .contact import ContactPage
@@ -256,7 +256,7 @@ class AccessibilityStatementPage(BasePage):
 
     @property
     def contact_tel_href(self):
-        from ..blocks import tel_href
+        from core.formatting import tel_href
 
         return tel_href(self.contact_phone)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from axe_playwright_python.base import AXE_SCRIPT
 
-from website.admin_a11y import LINK_TEXT_RULE, OpsContentChecker
+from staff.content_checks import LINK_TEXT_RULE, OpsContentChecker
 
 CHECKS_JS = Path(__file__).resolve().parents[2] / "static" / "js" / "admin-a11y-checks.js"
 

@@ -62,7 +62,7 @@ def test_guide_screenshots(browser, live_url, manage, admin_login, tmp_path):
         "news-editor.png": f"/admin/pages/add/news/newspage/{news_index}/",
         "ordinance-editor.png": f"/admin/pages/{ordinance}/edit/",
         "image-alt.png": f"/admin/images/{image}/",
-        "alert-form.png": "/admin/snippets/website/alert/add/",
+        "alert-form.png": "/admin/snippets/alerts/alert/add/",
     }
     for name, url in shots.items():
         response = page.goto(live_url + url)

@@ -13,10 +13,20 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
-    "website",
+    # Content apps: each uses core, none is named by core or the cross-cutting apps.
     "news",
     "pages",
     "units",
+    "demo",
+    # Cross-cutting apps.
+    "staff",
+    "alerts",
+    "visits",
+    "consent",
+    "pagecache",
+    "security",
+    # Base page, site settings, navigation, search (app label "website").
+    "core",
     "cookie_consent",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,22 +64,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # CSP and Permissions-Policy sit outside the page cache so cache hits get them too.
-    "website.security.ContentSecurityPolicyMiddleware",
-    "website.security.PermissionsPolicyMiddleware",
+    "security.middleware.ContentSecurityPolicyMiddleware",
+    "security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts visits before the page cache, so cached pages are counted too.
-    "website.visits.VisitCounterMiddleware",
+    "visits.counter.VisitCounterMiddleware",
     # Answers anonymous GETs of public pages from the shared cache.
-    "website.page_cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     # Trims template indentation from public pages (before they are cached).
-    "website.html_whitespace.CollapseIndentationMiddleware",
+    "core.html_whitespace.CollapseIndentationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "website.security.AdminTwoFactorMiddleware",
+    "security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -97,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "website.context_processors.site_settings",
+                "core.context_processors.site_settings",
             ],
         },
     },
@@ -165,7 +175,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # whitenoise's compressed manifest storage, with our own CSS and JS minified.
-    "staticfiles": {"BACKEND": "website.storage.MinifiedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.storage.MinifiedStaticFilesStorage"},
 }
 # Whitenoise serves files with a content hash in the name (what {% static %} links to)
 # with "max-age=315360000, public, immutable" on its own; this is for the files under
@@ -178,7 +188,7 @@ CACHES = {
         "LOCATION": "ops-default",
     }
 }
-# Full-page cache (website/page_cache.py): seconds a page is kept; any publish empties it.
+# Full-page cache (pagecache/middleware.py): seconds a page is kept; any publish empties it.
 PAGE_CACHE_TIMEOUT = 10 * 60
 
 # Wagtail
@@ -197,12 +207,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# The rich-text features staff get everywhere (core.blocks reads this one list).
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {
-            "features": ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-        },
+        "OPTIONS": {"features": RICH_TEXT_FEATURES},
     }
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -264,9 +274,8 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # The Wagtail and Django admins use inline scripts and styles in places: they get a
-# policy of their own (website.security.ContentSecurityPolicyMiddleware), still
+# policy of their own (security.middleware.ContentSecurityPolicyMiddleware), still
 # limited to our own origin. Nothing the admin serves is cached for the public.
-CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -285,7 +294,7 @@ CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
 # No avatars fetched from Gravatar: the admin makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Permissions-Policy (website.security.PermissionsPolicyMiddleware): features the
+# Permissions-Policy (security.middleware.PermissionsPolicyMiddleware): features the
 # site never uses are switched off for it and for anything it embeds.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
@@ -314,16 +323,16 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Addresses come from REMOTE_ADDR; production trusts X-Forwarded-For only when told to.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
-# Two-factor authentication (django-otp TOTP, website.security): optional per
+# Two-factor authentication (django-otp TOTP, security.middleware): optional per
 # person; when TWO_FACTOR_REQUIRED is on, or the administrator ticks
 # "require two-factor authentication" in the site settings, every staff member
 # must set it up before using the admin.
 TWO_FACTOR_REQUIRED = False
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Uploads: documents are checked by content (website.uploads); images are limited
+# Uploads: documents are checked by content (security.uploads); images are limited
 # in pixels against decompression bombs, and renditions are always re-encoded.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.SafeDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755

@@ -80,10 +80,10 @@ if os.environ.get("REDIS_URL"):
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    # website.resilient_cache: when Redis is away the site serves pages uncached
+    # pagecache.resilient_cache: when Redis is away the site serves pages uncached
     # instead of failing; short timeouts keep an unreachable Redis from hanging requests.
     _redis = {
-        "BACKEND": "website.resilient_cache.ResilientRedisCache",
+        "BACKEND": "pagecache.resilient_cache.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ops"),
         "TIMEOUT": 60 * 60,
@@ -106,7 +106,7 @@ else:
     # counter's "seen today" would be per worker).
     CACHES = {
         "default": {
-            "BACKEND": "website.file_cache.SharedFileCache",
+            "BACKEND": "pagecache.file_cache.SharedFileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
             "TIMEOUT": 60 * 60,
             "OPTIONS": {"MAX_ENTRIES": 10_000},

@@ -1,8 +1,11 @@
 """Tests: SQLite by default; DATABASE_URL and REDIS_URL switch to the real services."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
@@ -19,6 +22,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 _RUN_DIR = Path(
     os.environ.get("OPS_TEST_RUN_DIR") or Path(tempfile.gettempdir()) / f"ops-test-{os.getpid()}"
 )
+if not os.environ.get("OPS_TEST_RUN_DIR"):
+    # Our own folder (database, media): removed when this process ends.
+    atexit.register(shutil.rmtree, _RUN_DIR, ignore_errors=True)
 MEDIA_ROOT = _RUN_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -42,11 +48,28 @@ else:
         }
     }
 
+
+
+def _redis_url_of_this_worker(url):
+    """Each pytest-xdist worker gets a Redis database of its own.
+
+    ``cache.clear()`` is ``FLUSHDB``: on a shared database one worker's clear
+    would wipe the keys of the tests running in the other worker.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    database = (base + 1 + int(worker[2:])) % 16
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": _redis_url_of_this_worker(os.environ["REDIS_URL"]),
             "KEY_PREFIX": f"ops-test-{os.getpid()}",
         }
     }

@@ -1,0 +1,321 @@
+"""Visit counter (issue 6): exact, private, cheap.
+
+A *visit* is a visitor's first view of a public page on a day (Europe/Warsaw);
+every counted view is also a *page view*. How it works:
+
+- The middleware sits before the page cache, SessionMiddleware and
+  AuthenticationMiddleware, so a page answered from the cache is counted too.
+  It decides after the response is known: GET/HEAD, status 200, text/html,
+  not an excluded path (admin and previews, static, media, documents, cookie
+  consent, health check, the counter's JSON), no session cookie (only staff
+  have sessions on this site; ``request.user`` does not exist yet here) and
+  not a robot (``visits.bots``). A counting error is logged, never raised.
+- A visitor is ``sha256(salt + client address + user agent)``. The salt is
+  random per day, kept in the database (one row per day, so every process
+  and server uses the same one) and in the cache; rows of past days are
+  deleted, so yesterday's hashes can no longer be linked to anyone. The
+  address is REMOTE_ADDR, or the right-most X-Forwarded-For entry (the one
+  the proxy in front appended) when ``VISITS_TRUST_X_FORWARDED_FOR`` is set.
+- "Seen today" is ``cache.add(hash)``, atomic on Redis and in local memory:
+  the first add wins and counts a visit. When the cache raises, the database
+  takes over (``VisitorSeen``, unique on day + hash). A visitor first seen in
+  one store and then in the other during an outage may be counted twice that
+  day; no visit is lost and no page fails.
+- Counts are rows per day (``DailyVisits``) and per day and path
+  (``PageViews``), incremented with one ``UPDATE ... SET n = n + 1`` each;
+  the first view of a day creates the row, guarded by its unique constraint
+  (a concurrent creator's IntegrityError turns into the update). No
+  read-modify-write in Python, so concurrent requests on SQLite (IMMEDIATE
+  transactions, WAL) or PostgreSQL, in any number of processes, add up
+  exactly. A counted request costs one ``cache.add`` and two UPDATEs.
+- Display: ``get_counts()`` caches ``{"month", "total"}`` for 60 seconds;
+  the footer renders them, and because the footer is part of cached pages,
+  ``static/js/visit-counter.js`` refreshes them from ``/licznik.json``
+  (answered here, before any page cache, with no cookies and a max-age of
+  what is left of the 60 seconds). Without JavaScript the footer shows the
+  numbers from when the cached page was rendered.
+"""
+
+import datetime
+import hashlib
+import logging
+import secrets
+import time
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q, Sum
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.utils import timezone
+
+from core.paths import NON_PAGE_PREFIXES
+
+logger = logging.getLogger(__name__)
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+COUNTER_JSON_PATH = "/licznik.json"
+EXCLUDED_PREFIXES = NON_PAGE_PREFIXES + (COUNTER_JSON_PATH,)
+COUNTED_METHODS = ("GET", "HEAD")
+COUNTS_CACHE_KEY = "visits:counts"
+COUNTS_MAX_AGE = 60
+PATH_MAX_LENGTH = 255
+USER_AGENT_MAX_LENGTH = 512
+
+# The current day's salt, remembered per process so that a counted request
+# needs no lookup. It mirrors the database row (the source of truth) and is
+# replaced on the first request of the next day.
+_salt_memo = {"day": None, "salt": None}
+
+
+# -- time ----------------------------------------------------------------------
+
+
+def today():
+    return timezone.localtime(timezone.now(), WARSAW).date()
+
+
+def seconds_until_tomorrow():
+    now = timezone.localtime(timezone.now(), WARSAW)
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=WARSAW
+    )
+    return max(1, int((tomorrow - now).total_seconds()) + 1)
+
+
+# -- visitor identity -----------------------------------------------------------
+
+
+def client_address(request):
+    if settings.VISITS_TRUST_X_FORWARDED_FOR:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def user_agent(request):
+    return request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
+
+
+def visitor_hash(salt, address, agent):
+    return hashlib.sha256(f"{salt}\n{address}\n{agent}".encode()).hexdigest()
+
+
+def daily_salt(day):
+    if _salt_memo["day"] == day:
+        return _salt_memo["salt"]
+    key = f"visits:salt:{day.isoformat()}"
+    salt = None
+    try:
+        salt = cache.get(key)
+    except Exception:  # noqa: BLE001 - the database has it
+        logger.warning("visit counter: cache unavailable for the salt", exc_info=True)
+    if salt is None:
+        salt = _salt_from_database(day)
+        try:
+            cache.set(key, salt, timeout=seconds_until_tomorrow())
+        except Exception:  # noqa: BLE001
+            logger.warning("visit counter: cache unavailable for the salt", exc_info=True)
+    _salt_memo.update(day=day, salt=salt)
+    return salt
+
+
+def _salt_from_database(day):
+    from .models import VisitSalt
+
+    salt = VisitSalt.objects.filter(day=day).values_list("salt", flat=True).first()
+    if salt:
+        return salt
+    try:
+        with transaction.atomic():
+            VisitSalt.objects.create(day=day, salt=secrets.token_hex(32))
+    except IntegrityError:
+        pass  # another request created today's salt first; use that one
+    forget_past_days(day)
+    return VisitSalt.objects.values_list("salt", flat=True).get(day=day)
+
+
+def forget_past_days(day):
+    """Delete the salts and seen-visitor rows of days before ``day``."""
+    from .models import VisitorSeen, VisitSalt
+
+    VisitSalt.objects.filter(day__lt=day).delete()
+    VisitorSeen.objects.filter(day__lt=day).delete()
+
+
+def reset_salt_memo():
+    """Forget the per-process copy of the salt (tests, after changing the database)."""
+    _salt_memo.update(day=None, salt=None)
+
+
+# -- counting --------------------------------------------------------------------
+
+
+def is_countable_request(request):
+    """What can be decided before the response: method, path, staff, robots."""
+    from .bots import is_bot
+
+    if request.method not in COUNTED_METHODS:
+        return False
+    if request.path_info.startswith(EXCLUDED_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # only staff have sessions; public pages never create one
+    return not is_bot(user_agent(request))
+
+
+def is_countable_response(response):
+    return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
+
+
+def first_visit_today(day, visitor):
+    try:
+        return bool(cache.add(f"visits:seen:{visitor}", 1, timeout=seconds_until_tomorrow()))
+    except Exception:  # noqa: BLE001 - Redis down: the database keeps the set
+        logger.warning("visit counter: cache unavailable, using the database", exc_info=True)
+    from .models import VisitorSeen
+
+    _seen, created = VisitorSeen.objects.get_or_create(day=day, visitor_hash=visitor)
+    return created
+
+
+@lru_cache(maxsize=8)
+def _update_sql(model, key_fields, amount_fields):
+    """``UPDATE t SET f = f + %s, ... WHERE k = %s AND ...``, built once per shape.
+
+    Plain SQL that SQLite and PostgreSQL both run: the ORM's F() update compiles the same
+    statement, but compiling it costs more than running it, on every counted request.
+    """
+
+    def column(name):
+        return connection.ops.quote_name(model._meta.get_field(name).column)
+
+    changes = ", ".join(f"{column(f)} = {column(f)} + %s" for f in amount_fields)
+    where = " AND ".join(f"{column(k)} = %s" for k in key_fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    # Identifiers come from the model's metadata; every value is a query parameter.
+    return f"UPDATE {table} SET {changes} WHERE {where}"  # noqa: S608
+
+
+def _db_value(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _update_rows(model, keys, amounts):
+    """Add ``amounts`` to the row with ``keys`` in one statement; the number of rows changed."""
+    sql = _update_sql(model, tuple(keys), tuple(amounts))
+    params = [*amounts.values(), *(_db_value(value) for value in keys.values())]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def _increment(model, keys, amounts):
+    """``UPDATE model SET f = f + n WHERE keys``; create the row on first use."""
+    for _attempt in range(3):
+        if _update_rows(model, keys, amounts):
+            return
+        try:
+            with transaction.atomic():
+                model.objects.create(**keys, **amounts)
+            return
+        except IntegrityError:
+            continue  # created concurrently: the next UPDATE finds the row
+    raise RuntimeError(f"could not increment {model.__name__} {keys}")
+
+
+def record_view(day, path, visitor):
+    from .models import DailyVisits, PageViews
+
+    new_visit = first_visit_today(day, visitor)
+    _increment(DailyVisits, {"day": day}, {"visits": int(new_visit), "page_views": 1})
+    _increment(PageViews, {"day": day, "path": path[:PATH_MAX_LENGTH]}, {"views": 1})
+    return new_visit
+
+
+def count_request(request):
+    day = today()
+    visitor = visitor_hash(daily_salt(day), client_address(request), user_agent(request))
+    return record_view(day, request.path_info, visitor)
+
+
+class VisitCounterMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == COUNTER_JSON_PATH:
+            return counter_json(request)
+        try:
+            countable = is_countable_request(request)
+        except Exception:  # noqa: BLE001 - counting must never break a page
+            logger.exception("visit counter: could not inspect the request")
+            countable = False
+        response = self.get_response(request)
+        if countable and is_countable_response(response):
+            try:
+                count_request(request)
+            except Exception:  # noqa: BLE001
+                logger.exception("visit counter: could not count a view")
+        return response
+
+
+# -- display ---------------------------------------------------------------------
+
+
+def compute_counts(day=None):
+    """This month's visits and the total (all days plus the starting total), from the DB."""
+    from core.models import SiteSettings
+
+    from .models import DailyVisits
+
+    day = day or today()
+    sums = DailyVisits.objects.aggregate(
+        total=Sum("visits"), month=Sum("visits", filter=Q(day__gte=day.replace(day=1)))
+    )
+    starting = (
+        SiteSettings.objects.filter(site__is_default_site=True)
+        .values_list("visits_starting_total", flat=True)
+        .first()
+    )
+    return {"month": sums["month"] or 0, "total": (sums["total"] or 0) + (starting or 0)}
+
+
+def get_counts():
+    """``{"month", "total", "at"}``: the counts at most 60 seconds old (``at`` = when)."""
+    try:
+        counts = cache.get(COUNTS_CACHE_KEY)
+    except Exception:  # noqa: BLE001
+        logger.warning("visit counter: cache unavailable for the counts", exc_info=True)
+        return {**compute_counts(), "at": time.time()}
+    if counts is None:
+        counts = {**compute_counts(), "at": time.time()}
+        try:
+            cache.set(COUNTS_CACHE_KEY, counts, timeout=COUNTS_MAX_AGE)
+        except Exception:  # noqa: BLE001
+            logger.warning("visit counter: cache unavailable for the counts", exc_info=True)
+    return counts
+
+
+def counter_json(request):
+    """``/licznik.json``: the footer numbers for visit-counter.js. Not counted, no cookies."""
+    if request.method not in COUNTED_METHODS:
+        return HttpResponseNotAllowed(COUNTED_METHODS)
+    try:
+        counts = get_counts()
+    except Exception:  # noqa: BLE001
+        logger.exception("visit counter: could not read the counts")
+        response = JsonResponse({"error": "unavailable"}, status=503)
+        response["Cache-Control"] = "no-store"
+        return response
+    response = JsonResponse({"month": counts["month"], "total": counts["total"]})
+    age = max(0, int(time.time() - counts["at"]))
+    response["Cache-Control"] = f"public, max-age={max(0, COUNTS_MAX_AGE - age)}"
+    return response
