@@ -6,14 +6,23 @@ All helpers are idempotent: asking twice for the same title returns the same obj
 """
 
 import io
+import math
 import zlib
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+
+# Colours of the illustrations (sky, ground, accent), named in the data files.
+PALETTES = {
+    "blue": ("#cfe3f5", "#4f7d4a", "#f2b632"),
+    "green": ("#e3f0d8", "#5d8c3a", "#d9534f"),
+    "warm": ("#fbe6c8", "#8a6d3b", "#0b4f8a"),
+    "evening": ("#d7d3ef", "#3f5d7d", "#f08a24"),
+}
 
 # Glyphs outside WinAnsi that Polish needs, mapped into unused codes 0x80-0x91.
 _POLISH = {
@@ -195,3 +204,146 @@ def demo_image(title, palette, motif="sun", alt_text=""):
     image.file = ImageFile(io.BytesIO(picture_bytes(palette, motif)), name=filename)
     image.save()
     return image
+
+
+def text_document(title, filename, text):
+    """A plain UTF-8 text file as a document (e.g. the easy-to-read text)."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(text.encode("utf-8")), save=False)
+    document.save()
+    return document
+
+
+def scanned_pdf_bytes(pages=1):
+    """A PDF of pictures only (like a scanner makes): no text layer."""
+    images = []
+    for number in range(pages):
+        image = PILImage.new("RGB", (595, 842), "#f4f1ea")
+        draw = ImageDraw.Draw(image)
+        for row in range(60, 780, 22):
+            end = 60 + (row * 7 + number * 31) % 420 + 60
+            draw.line([(60, row), (end, row)], fill="#333333", width=3)
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=72)
+    return out.getvalue()
+
+
+def scanned_document(title, filename, pages=2):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(scanned_pdf_bytes(pages)), save=False)
+    document.save()
+    return document
+
+
+# --- Logos for the EU-funds strip: simple shapes and the words they carry -----------------
+
+# Fonts with Polish letters found on most systems; without one the logos carry no words
+# (Pillow's built-in font has no "ą" or "Ś"); their names are in the alt text anyway.
+FONT_FILES = ["DejaVuSans.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf", "Arial.ttf"]
+
+
+def _font(size):
+    for name in FONT_FILES:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return None
+
+
+def _star(draw, cx, cy, radius, fill):
+    points = []
+    for i in range(10):
+        angle = math.pi / 2 + i * math.pi / 5
+        r = radius if i % 2 == 0 else radius * 0.4
+        points.append((cx + r * math.cos(angle), cy - r * math.sin(angle)))
+    draw.polygon(points, fill=fill)
+
+
+def _logo_eu(draw, height):
+    flag_w = int(height * 1.5)
+    draw.rectangle([0, 0, flag_w, height], fill="#003399")
+    cx, cy, ring = flag_w / 2, height / 2, height * 0.33
+    for i in range(12):
+        angle = 2 * math.pi * i / 12
+        x, y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
+        _star(draw, x, y, height * 0.06, "#ffcc00")
+    return flag_w
+
+
+def _logo_pl(draw, height):
+    flag_w = int(height * 1.6)
+    draw.rectangle([0, 0, flag_w, height // 2], fill="#ffffff", outline="#6b6b6b", width=2)
+    draw.rectangle([0, height // 2, flag_w, height], fill="#dc143c")
+    return flag_w
+
+
+def _logo_fe(draw, height):
+    colours = ["#003399", "#ffcc00", "#dc143c"]
+    size = height // 3
+    for row in range(3):
+        for col in range(3):
+            if (row + col) % 2 == 0:
+                draw.rectangle(
+                    [col * size, row * size, (col + 1) * size - 4, (row + 1) * size - 4],
+                    fill=colours[(row + col) // 2 % 3],
+                )
+    return size * 3
+
+
+# (image title, drawing, words on the logo, accessible name)
+LOGOS = [
+    (
+        "Logo: Fundusze Europejskie",
+        _logo_fe,
+        ["Fundusze Europejskie", "dla Dolnego Śląska"],
+        "Fundusze Europejskie dla Dolnego Śląska",
+    ),
+    (
+        "Logo: Rzeczpospolita Polska",
+        _logo_pl,
+        ["Rzeczpospolita", "Polska"],
+        "Rzeczpospolita Polska",
+    ),
+    (
+        "Logo: Unia Europejska",
+        _logo_eu,
+        ["Dofinansowane przez", "Unię Europejską"],
+        "Dofinansowane przez Unię Europejską",
+    ),
+]
+
+
+def logo_image(title, draw_sign, lines, name):
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    height, width = 160, 620
+    picture = PILImage.new("RGB", (width, height), "#ffffff")
+    draw = ImageDraw.Draw(picture)
+    sign_width = draw_sign(draw, height)
+    font = _font(32)
+    for number, line in enumerate(lines if font else []):
+        draw.text((sign_width + 24, 36 + number * 48), line, fill="#1b1b1b", font=font)
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    image = Image(title=title, description=name)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
+    image.file = ImageFile(out, name=f"{slug}.png")
+    image.save()
+    return image
+
+
+def funder_logos():
+    """The three logos a project co-financed by the EU must show: [(image, name)]."""
+    return [(logo_image(*logo), logo[3]) for logo in LOGOS]

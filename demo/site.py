@@ -1,7 +1,7 @@
-"""Core of the demo site: the home page and the centre's settings.
+"""The centre itself (``data/site.toml``): the home page, the site settings, the footer.
 
-Other apps add their own parts in ``<app>/demo.py`` with a ``load(ctx)``
-function; ``load_demo`` calls them in order. Every step is idempotent.
+``finish`` runs after every area: it links the pages that the home page and the
+settings point to, and puts the contact page last in the menu.
 """
 
 from django.db import transaction
@@ -9,64 +9,40 @@ from wagtail.models import Page, Site
 
 from core.models import FooterLink, HomePage, SiteSettings, SiteSettingsPhone
 
-from .media import demo_image
-
-CENTRE_NAME = "Miejsko-Gminny Ośrodek Pomocy Społecznej w Lipowie Zdrojowym"
-
-PALETTES = {
-    "blue": ("#cfe3f5", "#4f7d4a", "#f2b632"),
-    "green": ("#e3f0d8", "#5d8c3a", "#d9534f"),
-    "warm": ("#fbe6c8", "#8a6d3b", "#0b4f8a"),
-    "evening": ("#d7d3ef", "#3f5d7d", "#f08a24"),
-}
+from . import blocks
+from .loader import data, page_fields
 
 
 def load(ctx):
-    home = ensure_home()
-    ctx["home"] = home
-    ctx["site"] = Site.objects.get(is_default_site=True)
-    ensure_settings(ctx["site"])
-    ctx["logo"] = demo_image("Logo ośrodka", PALETTES["blue"], "house", "")
+    spec = data("site")
+    home = ctx.get("home") or ensure_home(spec)
+    site = Site.objects.get(is_default_site=True)
+    ctx.update(home=home, site=site)
+    ctx.setdefault("pages", {})["home"] = home
+    ensure_settings(site, spec["settings"])
+    blocks.picture(spec["logo"])
     return ctx
 
 
 @transaction.atomic
-def ensure_home():
+def ensure_home(spec):
     existing = HomePage.objects.first()
     if existing:
         return existing
     root = Page.get_first_root_node()
-    home = HomePage(
-        title="Strona główna",
-        slug="strona-glowna",
-        intro_heading="Jak możemy pomóc?",
-        intro_text=(
-            "Pomagamy mieszkańcom gminy Lipowo Zdrojowe w trudnych sytuacjach życiowych: "
-            "wspieramy rodziny, osoby starsze i niepełnosprawne, prowadzimy świetlicę dla dzieci "
-            "i klub seniora. Porady są bezpłatne."
-        ),
-        seo_title=CENTRE_NAME,
-        search_description=(
-            "Strona Miejsko-Gminnego Ośrodka Pomocy Społecznej w Lipowie Zdrojowym: "
-            "pomoc społeczna, świadczenia, placówki, aktualności i kontakt."
-        ),
-    )
+    home = HomePage(**page_fields(HomePage, spec["home"], {}, skip={"task_links"}))
     root.add_child(instance=home)
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     old_root = site.root_page if site else None
+    name, hostname, port = (spec["site"][key] for key in ("name", "hostname", "port"))
     if site is None:
         Site.objects.create(
-            hostname="127.0.0.1",
-            port=8000,
-            root_page=home,
-            is_default_site=True,
-            site_name=CENTRE_NAME,
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=name
         )
     else:
-        site.root_page = home
-        site.site_name = CENTRE_NAME
-        site.hostname, site.port = "127.0.0.1", 8000
+        site.root_page, site.site_name = home, name
+        site.hostname, site.port = hostname, port
         site.save()
     # Wagtail's placeholder "Welcome" page is not part of our site.
     if old_root and old_root.pk != home.pk and old_root.specific_class is Page:
@@ -74,42 +50,52 @@ def ensure_home():
     return HomePage.objects.get(pk=home.pk)
 
 
-def ensure_settings(site):
+def ensure_settings(site, spec):
     settings = SiteSettings.for_site(site)
     if settings.street_address:
         return settings
-    settings.name = CENTRE_NAME
-    settings.short_name = "MGOPS w Lipowie Zdrojowym"
-    settings.street_address = "ul. Słoneczna 12"
-    settings.postal_code = "58-321"
-    settings.city = "Lipowo Zdrojowe"
-    settings.email = "sekretariat@mgops-lipowo.example.pl"
-    settings.epuap_address = "/mgopslipowo/SkrytkaESP"
-    settings.opening_hours = (
-        "poniedziałek: 8:00–16:00\nwtorek–czwartek: 7:30–15:30\npiątek: 7:30–14:30"
-    )
-    settings.bip_url = "https://bip.mgops-lipowo.example.pl/"
-    settings.visits_starting_total = 35860
+    for name, value in spec.items():
+        if not isinstance(value, (dict, list)):
+            setattr(settings, name, value)
     settings.save()
-    phones = [
-        ("Sekretariat", "74 812 34 50"),
-        ("Dział świadczeń rodzinnych", "74 812 34 55"),
-        ("Pracownicy socjalni", "74 812 34 57"),
-    ]
-    for order, (label, number) in enumerate(phones):
-        SiteSettingsPhone.objects.create(
-            settings=settings, sort_order=order, label=label, number=number
-        )
-    FooterLink.objects.create(
-        settings=settings,
-        sort_order=0,
-        title="Nasz kanał w serwisie YouTube",
-        url="https://www.youtube.com/@mgops-lipowo-przyklad",
-    )
-    FooterLink.objects.create(
-        settings=settings,
-        sort_order=1,
-        title="Urząd Miasta i Gminy Lipowo Zdrojowe",
-        url="https://lipowo-zdrojowe.example.pl/",
-    )
+    for order, phone in enumerate(spec["phones"]):
+        SiteSettingsPhone.objects.create(settings=settings, sort_order=order, **phone)
+    for order, link in enumerate(spec["footer_links"]):
+        FooterLink.objects.create(settings=settings, sort_order=order, **link)
     return settings
+
+
+def finish(ctx):
+    spec = data("site")
+    link_settings(ctx, spec["settings"]["pages"])
+    set_task_links(ctx, spec["home"]["task_links"])
+    contact_last(ctx["home"])
+
+
+def link_settings(ctx, wanted):
+    settings = SiteSettings.for_site(ctx["site"])
+    changed = False
+    for field, key in wanted.items():
+        if getattr(settings, f"{field}_id") is None and key in ctx["pages"]:
+            setattr(settings, field, ctx["pages"][key])
+            changed = True
+    if changed:
+        settings.save()
+
+
+def set_task_links(ctx, links):
+    home = ctx["home"]
+    if len(home.task_links):
+        return
+    home.task_links = blocks.stream([link for link in links if link["page"] in ctx["pages"]], ctx)
+    home.save_revision().publish()
+
+
+def contact_last(home):
+    """Contact goes last in the menu, where residents look for it."""
+    from pages.models import ContactPage
+
+    contact = ContactPage.objects.child_of(home).first()
+    last = home.get_children().last()
+    if contact is not None and last.pk != contact.pk:
+        contact.move(last, pos="right")

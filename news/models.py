@@ -38,7 +38,6 @@ RESERVED_SLUG = re.compile(r"^(\d{4}|rss|atom)$")
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
-
 def prefetch_renditions(images):
     """Load every rendition of ``images`` in one query (templates then ask for none)."""
     images = [image for image in images if image is not None]

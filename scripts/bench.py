@@ -46,7 +46,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ops-bench"
-APPS = ["website", "news", "pages", "units"]
+# Our apps: every folder with an apps.py (the demo database depends on their models).
+APPS = sorted(path.parent.name for path in BASE_DIR.glob("*/apps.py"))
 BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 # A simulated visitor makes this many requests, then the next visitor comes.
@@ -92,16 +93,15 @@ def tree_stats(*roots, suffixes=None):
 
 
 def demo_sources():
-    """The files the demo database depends on: models, migrations, demo loaders."""
-    stats = []
+    """The files the demo database depends on: models, migrations, the demo app and its data."""
+    stats = tree_stats("demo", suffixes={".py", ".toml"})
     for app in APPS:
         for path, size, mtime in tree_stats(app, suffixes={".py"}):
             name = Path(path)
             if (
                 "migrations" in name.parts
                 or "models" in name.parts
-                or name.name in {"models.py", "demo.py", "demo_media.py", "bulk_pages.py"}
-                or name.name in {"load_demo.py", "load_large.py"}
+                or name.name in {"models.py", "bulk_pages.py"}
             ):
                 stats.append((path, size, mtime))
     return stats

@@ -11,7 +11,6 @@ from wagtail.models import Page, Site
 
 from core.models import HomePage, SiteSettings, SiteSettingsPhone
 
-
 # Skips that are expected, with why. In CI (OPS_REQUIRE_ALL=1) any other skip fails the
 # run: a missing browser, xgettext or Node.js, or a regression turned into a skip.
 ALLOWED_SKIPS = {

@@ -48,11 +48,13 @@ def make_post(index, title, *, days_ago=1, publish=True, **kwargs):
     return NewsPage.objects.get(pk=post.pk)
 
 
-def make_many_posts(index, count, *, images=True, start=0, category=None):
+def make_many_posts(index, count, *, images=True, start=0, category=None, spacing=None):
     """``count`` live posts, each with its own image, quickly (no revisions).
 
-    Post ``n`` is dated ``n + 1`` hours ago, so a later batch (``start``) is older.
+    Post ``n`` is dated ``(n + 1) * spacing`` ago (an hour by default), so a later
+    batch (``start``) is older; a spacing of days spreads them over months and years.
     """
+    spacing = spacing or timedelta(hours=1)
     now = timezone.now()
     posts = []
     for number in range(start, start + count):
@@ -61,7 +63,7 @@ def make_many_posts(index, count, *, images=True, start=0, category=None):
             title=f"Wiadomość {number}",
             slug=f"wiadomosc-{number}",
             lead=f"Wstęp wiadomości {number}.",
-            date=now - timedelta(hours=number + 1),
+            date=now - (number + 1) * spacing,
             image=image,
             category=category,
         )

@@ -1,6 +1,5 @@
 """The contact page: the centre's details from site settings and a contact form."""
 
-
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers

@@ -16,11 +16,7 @@ NON_DATA_LINE_LIMIT = 400
 
 def content_apps():
     """Installed apps of ours that are neither base apps nor the project package."""
-    ours = [
-        config.name
-        for config in apps.get_app_configs()
-        if Path(config.path).parent == ROOT
-    ]
+    ours = [config.name for config in apps.get_app_configs() if Path(config.path).parent == ROOT]
     return sorted(set(ours) - set(BASE_APPS))
 
 
@@ -47,8 +43,9 @@ def test_content_apps_are_found():
 @pytest.mark.parametrize("app", BASE_APPS)
 def test_base_apps_never_import_or_name_a_content_app(app):
     names = content_apps()
-    label_or_module = re.compile(r"^(%s)(\.|$)" % "|".join(map(re.escape, names)))
-    dotted = re.compile(r"^(%s)[./]" % "|".join(map(re.escape, names)))
+    alternatives = "|".join(map(re.escape, names))
+    label_or_module = re.compile(rf"^({alternatives})(\.|$)")
+    dotted = re.compile(rf"^({alternatives})[./]")
     offences = []
     for path in python_files(app):
         tree = ast.parse(path.read_text(), filename=str(path))
@@ -56,15 +53,16 @@ def test_base_apps_never_import_or_name_a_content_app(app):
             if label_or_module.match(module):
                 offences.append(f"{path.relative_to(ROOT)} imports {module}")
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if dotted.match(node.value):
-                    offences.append(f"{path.relative_to(ROOT)} names {node.value!r}")
+            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
+            if is_text and dotted.match(node.value):
+                offences.append(f"{path.relative_to(ROOT)} names {node.value!r}")
     assert offences == []
 
 
 def test_base_app_templates_never_name_a_content_app():
     names = content_apps()
-    pattern = re.compile(r"""["'](%s)/""" % "|".join(map(re.escape, names)))
+    alternatives = "|".join(map(re.escape, names))
+    pattern = re.compile(rf"""["']({alternatives})/""")
     offences = []
     for app in BASE_APPS:
         for path in (ROOT / "templates" / app).rglob("*.html"):

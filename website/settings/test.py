@@ -49,7 +49,6 @@ else:
     }
 
 
-
 def _redis_url_of_this_worker(url):
     """Each pytest-xdist worker gets a Redis database of its own.
 
@@ -75,3 +74,13 @@ if os.environ.get("REDIS_URL"):
     }
 
 _RUN_DIR.mkdir(parents=True, exist_ok=True)
+
+# A cache shared by this process and the subprocesses a test starts (two app
+# processes on one server): the test sets it for both.
+if os.environ.get("OPS_TEST_FILE_CACHE"):
+    CACHES = {
+        "default": {
+            "BACKEND": "pagecache.file_cache.SharedFileCache",
+            "LOCATION": os.environ["OPS_TEST_FILE_CACHE"],
+        }
+    }

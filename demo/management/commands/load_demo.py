@@ -1,11 +1,4 @@
-import importlib
-
 from django.core.management.base import BaseCommand
-from django.db import transaction
-
-# Each app that has demo content provides ``<app>.demo.load(ctx)``; order matters:
-# later parts link to pages made by earlier ones.
-DEMO_LOADERS = ["demo.site", "pages.demo", "units.demo", "news.demo"]
 
 
 class Command(BaseCommand):
@@ -25,39 +18,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, large=False, if_empty=False, **options):
         from core.models import HomePage
+        from demo import loader
 
         if if_empty and HomePage.objects.exists():
             self.stdout.write("Demo: the site already has content, nothing to do.")
             return
-        ctx = {"large": large, "stdout": self.stdout}
-        for name in DEMO_LOADERS:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                continue
-            with transaction.atomic():
-                module.load(ctx)
-            self.stdout.write(f"Demo: {name} loaded.")
-        with transaction.atomic():
-            contact_last()
+        loader.run(
+            {"large": large},
+            report=lambda area: self.stdout.write(f"Demo: {area} loaded (demo/data/{area}.toml)."),
+        )
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
-
-
-def contact_last():
-    """Contact goes last in the menu, where residents look for it.
-
-    The parts are loaded in dependency order (contact before facilities and
-    news), which is not the order of the menu.
-    """
-    from core.models import HomePage
-    from pages.models import ContactPage
-
-    home = HomePage.objects.first()
-    contact = ContactPage.objects.child_of(home).first() if home else None
-    if contact is None:
-        return
-    last = home.get_children().last()
-    if last.pk != contact.pk:
-        contact.move(last, pos="right")

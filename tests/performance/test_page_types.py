@@ -1,0 +1,95 @@
+"""Query budgets for every page type of the demo site, warm and right after a publish.
+
+"Warm": the site-wide fragments (menu, footer, brand, alerts, statement link) are
+in the cache and only the page itself is rendered. "After a publish": the page
+cache's generation has just changed, so the fragments are built again too, as
+on the first view after staff publish anything. Each type is measured on its
+most expensive page in the demo site; the budgets are today's counts, so one
+extra query on any page type fails here.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from pagecache import middleware as page_cache
+
+BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+FROZEN_NOW = datetime.datetime(2026, 11, 20, 9, 15, tzinfo=datetime.UTC)
+
+# (warm, after a publish) per page type; DEFAULT for the types not listed.
+BUDGETS = {
+    "website.homepage": (13, 24),
+    "units.unitpage": (12, 23),
+    "units.unitindexpage": (10, 21),
+    "news.newsindexpage": (11, 22),
+    "news.newspage": (10, 21),
+    "pages.ordinanceindexpage": (10, 21),
+    "pages.ordinancepage": (10, 21),
+}
+DEFAULT = (9, 20)
+
+
+def evict(path):
+    key = page_cache.entry_key(RequestFactory().get(path, HTTP_USER_AGENT=BOT_UA))
+    page_cache.page_cache().delete(key)
+    page_cache.local_entries.entries.pop(key, None)
+
+
+def measure(client, path):
+    """(status, queries after a publish, warm queries) of one page, both cache misses."""
+    client.get(path, HTTP_USER_AGENT=BOT_UA)  # renditions exist, as on a running site
+    page_cache.bump_generation()
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get(path, HTTP_USER_AGENT=BOT_UA)
+    evict(path)
+    with CaptureQueriesContext(connection) as warm:
+        second = client.get(path, HTTP_USER_AGENT=BOT_UA)
+    assert second.headers.get("X-Cache") == "MISS", path
+    return first.status_code, second.status_code, len(cold), len(warm)
+
+
+def pages_by_type(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    by_path = {
+        page.url: page.specific_class._meta.label_lower
+        for page in Page.objects.live().filter(depth__gt=1).select_related("content_type")
+    }
+    types = defaultdict(list)
+    for path in paths:
+        types[by_path[path]].append(path)
+    return types
+
+
+@pytest.fixture
+def demo_now():
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        yield
+
+
+def test_every_page_type_within_its_budget(client, demo_now, demo_site):
+    types = pages_by_type(client)
+    assert len(types) >= 12, sorted(types)
+    over = {}
+    for label, paths in sorted(types.items()):
+        warm_budget, cold_budget = BUDGETS.get(label, DEFAULT)
+        worst_warm = worst_cold = 0
+        for path in paths:
+            cold_status, warm_status, cold, warm = measure(client, path)
+            assert (cold_status, warm_status) == (200, 200), path
+            worst_warm, worst_cold = max(worst_warm, warm), max(worst_cold, cold)
+        if worst_warm > warm_budget or worst_cold > cold_budget:
+            over[label] = (
+                f"warm {worst_warm}/{warm_budget}, after publish {worst_cold}/{cold_budget}"
+            )
+        print(label, len(paths), worst_warm, worst_cold)
+    assert over == {}
