@@ -8,12 +8,15 @@ group's version, the time), with no address, identifier or other personal data.
 """
 
 from cookie_consent.models import Cookie, CookieGroup, LogItem
+from django.http import HttpResponseForbidden
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 
@@ -76,8 +79,38 @@ class CookieViewSet(SnippetViewSet):
     ]
 
 
+class RefusedOnTheLog:
+    """Adding, editing or deleting a consent record answers 403 Forbidden, for everyone.
+
+    Wagtail would answer a denied action with a redirect to the dashboard; the log
+    is evidence of each visitor's choice, so a change to it is refused outright.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        return HttpResponseForbidden(
+            gettext(
+                "The consent log is read-only: its records cannot be added, changed or deleted."
+            )
+        )
+
+
+class LogItemCreateView(RefusedOnTheLog, snippet_views.CreateView):
+    pass
+
+
+class LogItemEditView(RefusedOnTheLog, snippet_views.EditView):
+    pass
+
+
+class LogItemDeleteView(RefusedOnTheLog, snippet_views.DeleteView):
+    pass
+
+
 class LogItemViewSet(SnippetViewSet):
     model = LogItem
+    add_view_class = LogItemCreateView
+    edit_view_class = LogItemEditView
+    delete_view_class = LogItemDeleteView
     icon = "list-ul"
     menu_label = _("Consent log")
     list_display = [

@@ -610,15 +610,12 @@ def test_admin_lists_groups_cookies_and_the_log(admin_client, site_settings):
 def test_consent_log_is_read_only_in_the_admin(admin_client, site_settings):
     post_consent(Client(), "decline", {"all_groups": "on"})
     item = LogItem.objects.get()
-    assert admin_get(admin_client, "/admin/snippets/cookie_consent/logitem/add/").status_code in (
-        403,
-        302,
-        404,
-    )
+    assert admin_get(admin_client, "/admin/snippets/cookie_consent/logitem/add/").status_code == 403
     edit = admin_get(admin_client, f"/admin/snippets/cookie_consent/logitem/edit/{item.pk}/")
-    assert edit.status_code in (403, 302, 404)
+    assert edit.status_code == 403
+    assert "tylko do odczytu" in edit.content.decode()
     response = admin_client.post(f"/admin/snippets/cookie_consent/logitem/delete/{item.pk}/")
-    assert response.status_code in (403, 302, 404)
+    assert response.status_code == 403
     assert LogItem.objects.filter(pk=item.pk).exists()
     inspect = admin_get(admin_client, f"/admin/snippets/cookie_consent/logitem/inspect/{item.pk}/")
     assert inspect.status_code == 200

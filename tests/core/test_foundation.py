@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from core.models import BasePage, HomePage
 from core.search import clean_query, fold
+from tests.production import production_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -55,64 +56,26 @@ class TestSettings:
         assert "started" in result.stdout
 
     def test_production_reads_database_cache_and_ssl_redirect(self):
-        code = (
-            "import django; django.setup(); from django.conf import settings as s; "
-            "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
-            "s.SECURE_SSL_REDIRECT, s.ALLOWED_HOSTS, s.MEDIA_ROOT)"
+        found = production_settings(
+            DJANGO_ALLOWED_HOSTS="a.example.pl,b.example.pl",
+            DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+            REDIS_URL="redis://127.0.0.1:6379/3",
+            DJANGO_SECURE_SSL_REDIRECT="false",
+            MEDIA_ROOT="/srv/ops/media",
         )
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "website.settings.production",
-                "DJANGO_SECRET_KEY": "y" * 60,
-                "DJANGO_ALLOWED_HOSTS": "a.example.pl,b.example.pl",
-                "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-                "REDIS_URL": "redis://127.0.0.1:6379/3",
-                "DJANGO_SECURE_SSL_REDIRECT": "false",
-                "MEDIA_ROOT": "/srv/ops/media",
-            }
-        )
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-        assert "postgresql" in out
-        assert "RedisCache" in out
-        assert "False" in out
-        assert "'a.example.pl', 'b.example.pl'" in out
-        assert "/srv/ops/media" in out
+        assert found["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
+        assert found["CACHES"]["default"]["BACKEND"].endswith("RedisCache")
+        assert found["SECURE_SSL_REDIRECT"] is False
+        assert found["ALLOWED_HOSTS"] == ["a.example.pl", "b.example.pl"]
+        assert found["MEDIA_ROOT"] == "/srv/ops/media"
 
     def test_production_falls_back_to_sqlite_and_shared_file_cache(self):
-        code = (
-            "import django; django.setup(); from django.conf import settings as s; "
-            "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
-            "s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
-        )
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.pop("DATABASE_URL", None)
-        env.pop("REDIS_URL", None)
-        env.update(
-            {"DJANGO_SETTINGS_MODULE": "website.settings.production", "DJANGO_SECRET_KEY": "z" * 60}
-        )
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-        assert "sqlite3" in out
+        found = production_settings()
+        assert found["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
         # Shared by all gunicorn workers, unlike a per-process local-memory cache.
-        assert "SharedFileCache" in out
-        assert "True" in out
-        assert "HTTP_X_FORWARDED_PROTO" in out
+        assert found["CACHES"]["default"]["BACKEND"] == "pagecache.file_cache.SharedFileCache"
+        assert found["SECURE_SSL_REDIRECT"] is True
+        assert found["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
     def test_sqlite_uses_wal_and_waits_for_writers(self, db):
         from django.db import connection

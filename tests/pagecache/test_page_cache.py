@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from core.models import HomePage, SiteSettings
 from pagecache import invalidation as cache_invalidation
 from pagecache import middleware as page_cache
+from tests.production import production_settings
 
 BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
@@ -611,34 +612,12 @@ def test_a_hit_from_the_process_copy_reads_no_page_from_the_shared_cache(
 
 
 def production_caches(**env):
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings as django_settings
-
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    found = production_settings(**env)
+    return {
+        "backends": {alias: config["BACKEND"] for alias, config in found["CACHES"].items()},
+        "alias": found.get("PAGE_CACHE_ALIAS", "default"),
+        "timeout": found["PAGE_CACHE_TIMEOUT"],
     }
-    environment.update(DJANGO_SECRET_KEY="x" * 60, **env)
-    script = (
-        "import json; from website.settings import production as p; "
-        "print(json.dumps({'backends': {k: v['BACKEND'] for k, v in p.CACHES.items()}, "
-        "'alias': getattr(p, 'PAGE_CACHE_ALIAS', 'default'), "
-        "'timeout': p.PAGE_CACHE_TIMEOUT}))"
-    )
-    output = subprocess.run(  # noqa: S603 - our own settings module
-        [sys.executable, "-c", script],
-        cwd=django_settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 def test_production_without_redis_shares_the_cache_between_workers(tmp_path):

@@ -4,17 +4,15 @@ The shared cache is pointed at a port where nothing listens, as when Redis has
 stopped: every cache call fails with a connection error.
 """
 
-import json
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.db.models import Sum
 from django.test import Client
+
+from tests.production import production_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER = (
@@ -29,27 +27,10 @@ def closed_port():
         return sock.getsockname()[1]  # closed again when the block ends
 
 
-def production_caches(location):
-    """The CACHES production settings build for REDIS_URL=location."""
-    code = (
-        "import django, json; django.setup(); from django.conf import settings as s; "
-        "print(json.dumps({'caches': s.CACHES, 'alias': s.PAGE_CACHE_ALIAS}, default=repr))"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("DATABASE_URL", None)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "DJANGO_SECRET_KEY": "s" * 20 + "-Q1w2E3r4T5y6U7i8O9p0-redis-down-test",
-            "DJANGO_ALLOWED_HOSTS": "ops.example.pl",
-            "REDIS_URL": location,
-        }
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=60, check=True,
-    ).stdout  # fmt: skip
-    return json.loads(out.strip().splitlines()[-1])
+def production_caches():
+    """The CACHES production settings build when REDIS_URL is set (shared subprocess)."""
+    found = production_settings(REDIS_URL="redis://127.0.0.1:6379/1")
+    return {"caches": found["CACHES"], "alias": found["PAGE_CACHE_ALIAS"]}
 
 
 @pytest.fixture
@@ -61,7 +42,7 @@ def redis_down(settings):
     from pagecache import resilient_cache
 
     location = f"redis://127.0.0.1:{closed_port()}/1"
-    production = production_caches(location)
+    production = production_caches()
     assert production["alias"] == "pages"
     options = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "retry": Retry(NoBackoff(), 0)}
     settings.CACHES = {
@@ -86,7 +67,7 @@ def redis_down(settings):
 
 
 def test_production_uses_the_resilient_backend():
-    production = production_caches("redis://127.0.0.1:6379/9")
+    production = production_caches()
     backends = {config["BACKEND"] for config in production["caches"].values()}
     assert backends == {"pagecache.resilient_cache.ResilientRedisCache"}
     assert production["caches"]["pages"]["OPTIONS"]["strict_add"] is False

@@ -245,6 +245,11 @@ def image_bytes(size, fmt="PNG", mode="RGB"):
     return buffer.getvalue()
 
 
+def file_errors(response):
+    """The reasons the admin form shows for the uploaded file."""
+    return response.context["form"].errors.get("file", [])
+
+
 class TestImages:
     def upload(self, client, name, data):
         return client.post(
@@ -261,12 +266,14 @@ class TestImages:
         client.force_login(editor)
         response = self.upload(client, "logo.svg", SVG)
         assert response.status_code == 200
+        assert "Nieobsługiwany format obrazu" in " ".join(file_errors(response))
         assert not get_image_model().objects.exists()
 
     def test_html_renamed_jpg_is_refused(self, client, editor):
         client.force_login(editor)
         response = self.upload(client, "zdjecie.jpg", HTML)
         assert response.status_code == 200
+        assert "Rozszerzenie nie pasuje do formatu pliku" in " ".join(file_errors(response))
         assert not get_image_model().objects.exists()
 
     def test_decompression_bomb_is_refused(self, client, editor, settings):
@@ -274,6 +281,8 @@ class TestImages:
         client.force_login(editor)
         response = self.upload(client, "bomba.png", image_bytes((2000, 2000), mode="1"))
         assert response.status_code == 200
+        reason = " ".join(file_errors(response))
+        assert "(4000000)" in reason and "1000000" in reason, reason
         assert not get_image_model().objects.exists()
 
     def test_production_pixel_limit(self, settings):
