@@ -106,3 +106,27 @@ def test_project_package_holds_only_settings_urls_and_wsgi():
     modules = {p.name for p in package.iterdir() if p.suffix == ".py" or p.is_dir()}
     modules -= {"__init__.py", "__pycache__"}
     assert modules <= {"settings", "urls.py", "wsgi.py", "asgi.py"}
+
+
+def test_signals_are_connected_in_app_ready_only():
+    """No ``@receiver`` and no ``.connect()`` at import time: AppConfig.ready() connects them."""
+    offences = []
+    for config in apps.get_app_configs():
+        if Path(config.path).parent != ROOT:
+            continue
+        for path in python_files(config.name):
+            tree = ast.parse(path.read_text())
+            for node in ast.walk(tree):
+                decorators = getattr(node, "decorator_list", [])
+                for decorator in decorators:
+                    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    if getattr(call, "id", None) == "receiver":
+                        offences.append(f"{path.relative_to(ROOT)}:{node.lineno} @receiver")
+            for statement in tree.body:  # module level only
+                for node in ast.walk(statement):
+                    if isinstance(statement, ast.FunctionDef | ast.ClassDef):
+                        break
+                    is_call = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    if is_call and node.func.attr == "connect":
+                        offences.append(f"{path.relative_to(ROOT)}:{node.lineno} .connect()")
+    assert offences == []
