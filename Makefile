@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+# One pytest worker per core (pytest-xdist); CI passes its own arguments.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test setup migrate bench lint check clean messages scale-check audit
 

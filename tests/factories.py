@@ -1,11 +1,14 @@
 """Factories shared by the tests: small, fast, built with the models' own API."""
 
+import datetime
 import io
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
@@ -70,3 +73,73 @@ def make_many_posts(index, count, *, images=True, start=0, category=None, spacin
         index.add_child(instance=post)
         posts.append(post)
     return posts
+
+
+# --- the ordinances register and the facilities ---------------------------------------
+
+
+def make_register(home):
+    from pages.models import OrdinanceIndexPage
+
+    page = OrdinanceIndexPage(title="Zarządzenia dyrektora", slug="zarzadzenia")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return OrdinanceIndexPage.objects.get(pk=page.pk)
+
+
+def make_ordinances(register_page, count, start=0):
+    from demo.media import pdf_bytes
+    from pages.models import OrdinanceAttachment, OrdinancePage
+
+    document = get_document_model()(title=f"Wzór {start}")
+    document.file.save("wzor.pdf", ContentFile(pdf_bytes("Wzór", ["Tekst."])), save=False)
+    document.save()
+    for number in range(start, start + count):
+        page = OrdinancePage(
+            title=f"Zarządzenie nr {number + 1}/2019 w sprawie {number}",
+            slug=f"zarzadzenie-{number + 1}-2019",
+            number=f"{number + 1}/2019",
+            date_signed=datetime.date(2019, 1, 1) + datetime.timedelta(days=number % 360),
+            subject=f"w sprawie {number}",
+            live=True,
+        )
+        page.attachments.add(OrdinanceAttachment(document=document))
+        register_page.add_child(instance=page)
+
+
+def make_unit_index(home):
+    from units.models import UnitIndexPage
+
+    page = UnitIndexPage(title="Placówki", slug="placowki", intro="Miejsca, które prowadzimy.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return UnitIndexPage.objects.get(pk=page.pk)
+
+
+def make_units(index, count, start=0):
+    from units.models import UnitOpeningHours, UnitPage, UnitPhoto
+
+    made = []
+    for number in range(start, start + count):
+        unit = UnitPage(
+            title=f"Placówka {number}",
+            short_description=f"Opis placówki {number}.",
+            photo=make_image(f"Placówka {number}", alt=f"Budynek placówki {number}"),
+            street_address=f"ul. Lipowa {number + 1}",
+            postal_code="58-321",
+            city="Lipowo Zdrojowe",
+            phone="74 812 34 60",
+        )
+        unit.hours = [
+            UnitOpeningHours(
+                weekday=day, opens=datetime.time(8), closes=datetime.time(16), sort_order=day
+            )
+            for day in range(5)
+        ]
+        index.add_child(instance=unit)
+        unit.save_revision().publish()
+        UnitPhoto.objects.create(
+            page=unit, image=make_image(f"Zajęcia {number}", alt="Zajęcia"), sort_order=0
+        )
+        made.append(UnitPage.objects.get(pk=unit.pk))
+    return made

@@ -22,13 +22,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import time_machine
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.documents import get_document_model
 
 from pagecache import middleware as page_cache
+from tests.factories import make_ordinances, make_register, make_unit_index, make_units
 
 QUERY_BUDGET = 12
 HOME_WEIGHT_BUDGET = 60 * 1024
@@ -61,74 +60,6 @@ def add_posts(index, count, start=0):
     )
 
 
-def register(home):
-    from pages.models import OrdinanceIndexPage
-
-    page = OrdinanceIndexPage(title="Zarządzenia dyrektora", slug="zarzadzenia")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return OrdinanceIndexPage.objects.get(pk=page.pk)
-
-
-def add_ordinances(register_page, count, start=0):
-    from demo.media import pdf_bytes
-    from pages.models import OrdinanceAttachment, OrdinancePage
-
-    document = get_document_model()(title=f"Wzór {start}")
-    document.file.save("wzor.pdf", ContentFile(pdf_bytes("Wzór", ["Tekst."])), save=False)
-    document.save()
-    for number in range(start, start + count):
-        page = OrdinancePage(
-            title=f"Zarządzenie nr {number + 1}/2019 w sprawie {number}",
-            slug=f"zarzadzenie-{number + 1}-2019",
-            number=f"{number + 1}/2019",
-            date_signed=datetime.date(2019, 1, 1) + datetime.timedelta(days=number % 360),
-            subject=f"w sprawie {number}",
-            live=True,
-        )
-        page.attachments.add(OrdinanceAttachment(document=document))
-        register_page.add_child(instance=page)
-
-
-def unit_index(home):
-    from units.models import UnitIndexPage
-
-    page = UnitIndexPage(title="Placówki", slug="placowki", intro="Miejsca, które prowadzimy.")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return UnitIndexPage.objects.get(pk=page.pk)
-
-
-def add_units(index, count, start=0):
-    from tests.factories import make_image
-    from units.models import UnitOpeningHours, UnitPage, UnitPhoto
-
-    made = []
-    for number in range(start, start + count):
-        unit = UnitPage(
-            title=f"Placówka {number}",
-            short_description=f"Opis placówki {number}.",
-            photo=make_image(f"Placówka {number}", alt=f"Budynek placówki {number}"),
-            street_address=f"ul. Lipowa {number + 1}",
-            postal_code="58-321",
-            city="Lipowo Zdrojowe",
-            phone="74 812 34 60",
-        )
-        unit.hours = [
-            UnitOpeningHours(
-                weekday=day, opens=datetime.time(8), closes=datetime.time(16), sort_order=day
-            )
-            for day in range(5)
-        ]
-        index.add_child(instance=unit)
-        unit.save_revision().publish()
-        UnitPhoto.objects.create(
-            page=unit, image=make_image(f"Zajęcia {number}", alt="Zajęcia"), sort_order=0
-        )
-        made.append(UnitPage.objects.get(pk=unit.pk))
-    return made
-
-
 @pytest.fixture
 def frozen_clock():
     with time_machine.travel(FROZEN_NOW, tick=True):
@@ -138,18 +69,18 @@ def frozen_clock():
 @pytest.fixture
 def site(frozen_clock, home, site_settings):
     """A small site of every page type; tests grow it to the large one."""
-    content = {"home": home, "news": news_index(home), "register": register(home)}
+    content = {"home": home, "news": news_index(home), "register": make_register(home)}
     add_posts(content["news"], 10)
-    add_ordinances(content["register"], 15)
-    content["units"] = unit_index(home)
-    content["unit"] = add_units(content["units"], 3)[0]
+    make_ordinances(content["register"], 15)
+    content["units"] = make_unit_index(home)
+    content["unit"] = make_units(content["units"], 3)[0]
     return content
 
 
 def grow(content):
     add_posts(content["news"], 190, start=10)
-    add_ordinances(content["register"], 485, start=15)
-    add_units(content["units"], 27, start=3)
+    make_ordinances(content["register"], 485, start=15)
+    make_units(content["units"], 27, start=3)
 
 
 def newest_post_url(content):
