@@ -22,6 +22,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
 
+from core.bulk_pages import deferred_indexing
+
 from . import blocks
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -45,11 +47,11 @@ def run(ctx, report=None):
     ctx.setdefault("large", False)
     for name in AREAS:
         module = importlib.import_module(f"demo.{name}")
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing():
             module.load(ctx)
         if report:
             report(name)
-    with transaction.atomic():
+    with transaction.atomic(), deferred_indexing():
         importlib.import_module("demo.site").finish(ctx)
     return ctx
 

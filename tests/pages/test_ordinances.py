@@ -191,7 +191,7 @@ class TestRegister:
         client.get(register.url)
         cache.clear()
         with django_assert_max_num_queries(60) as small:
-            client.get(register.url)
+            assert client.get(register.url).status_code == 200
         budget = len(small.captured_queries)
         for i in range(15, 500):
             add_ordinance(
@@ -206,10 +206,11 @@ class TestRegister:
         cache.clear()
         with django_assert_max_num_queries(budget):
             response = client.get(register.url)
+        assert response.status_code == 200
         assert "500 zarządzeń" in html(response)
         cache.clear()
         with django_assert_max_num_queries(budget + 2):  # + the filter's own queries
-            client.get(register.url, {"rok": "2019", "page": "7"})
+            assert client.get(register.url, {"rok": "2019", "page": "7"}).status_code == 200
 
 
 class TestOrdinancePage:

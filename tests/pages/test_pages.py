@@ -149,12 +149,13 @@ class TestContentPages:
         client.get(first.url)
         cache.clear()  # measure a page-cache miss
         with django_assert_max_num_queries(40) as few:
-            client.get(first.url)
+            assert client.get(first.url).status_code == 200
         for i in range(1, 15):
             publish(about, StandardPage(title=f"Strona {i}", slug=f"strona-{i}"))
         cache.clear()
         with django_assert_max_num_queries(len(few.captured_queries)):
             response = client.get(first.url)
+        assert response.status_code == 200
         assert "Strona 14" in html(response)
 
     def test_mission_page_renders_values_and_goals(self, client, about):
