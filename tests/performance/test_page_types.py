@@ -4,8 +4,8 @@
 in the cache and only the page itself is rendered. "After a publish": the page
 cache's generation has just changed, so the fragments are built again too, as
 on the first view after staff publish anything. Each type is measured on its
-most expensive page in the demo site; the budgets are today's counts, so one
-extra query on any page type fails here.
+most expensive of up to three of its pages in the demo site; the budgets are
+today's counts, so one extra query on any page type fails here.
 """
 
 import datetime
@@ -36,6 +36,9 @@ BUDGETS = {
     "pages.ordinancepage": (10, 21),
 }
 DEFAULT = (9, 20)
+# Pages measured of each type (the first in the sitemap: the index's newest, the register's
+# first ordinances); the unit pages differ most, so all of them are.
+PAGES_PER_TYPE = 3
 
 
 def evict(path):
@@ -83,7 +86,8 @@ def test_every_page_type_within_its_budget(client, demo_now, demo_site):
     for label, paths in sorted(types.items()):
         warm_budget, cold_budget = BUDGETS.get(label, DEFAULT)
         worst_warm = worst_cold = 0
-        for path in paths:
+        measured = paths if label == "units.unitpage" else paths[:PAGES_PER_TYPE]
+        for path in measured:
             cold_status, warm_status, cold, warm = measure(client, path)
             assert (cold_status, warm_status) == (200, 200), path
             worst_warm, worst_cold = max(worst_warm, warm), max(worst_cold, cold)

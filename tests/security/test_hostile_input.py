@@ -68,7 +68,7 @@ PATH_SUFFIXES = [
 ]
 EXTRA_PATHS = ["/szukaj/", "/healthz", "/robots.txt", "/sitemap.xml", "/cookies/"]
 MAX_DISCOVERED = 150
-PER_PAGE_TYPE = 2
+PER_PAGE_TYPE = 1
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/")
 HREF = re.compile(r'href="([^"#]+)"')
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.S | re.I)
