@@ -136,9 +136,10 @@ def deferred_indexing():
     # What the signal handlers would have run after each save, run once per object.
     for model, pk in saved:
         key = (model._meta.app_label, model._meta.model_name, str(pk))
-        if not model._default_manager.filter(pk=pk).exists():
-            continue
-        if model in searched:
-            insert_or_update_object_task.call(*key)
-        if model in ReferenceIndex.tracked_models:
-            update_reference_index_task.call(*key)
+        try:
+            if model in searched:
+                insert_or_update_object_task.call(*key)
+            if model in ReferenceIndex.tracked_models:
+                update_reference_index_task.call(*key)
+        except model.DoesNotExist:
+            continue  # saved, then deleted inside the block

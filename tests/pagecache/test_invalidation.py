@@ -4,13 +4,11 @@ Each change is also made from a second process sharing the cache, as a second
 app worker or a cron job on the same server would.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.snippets.models import get_snippet_models
@@ -19,6 +17,7 @@ from alerts.models import Alert
 from demo.media import demo_document, demo_image
 from news.models import NewsCategory
 from pagecache import invalidation
+from tests.support import process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,14 +87,6 @@ CHANGES = {
 }
 
 
-def database_url():
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    user, host, port = settings["USER"], settings["HOST"], settings["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
-
-
 @pytest.fixture
 def shared_cache(tmp_path, settings):
     location = str(tmp_path / "cache")
@@ -113,17 +104,10 @@ def test_a_change_in_another_process_empties_this_ones_cache(
     demo_image("Zdjęcie", ("#ffffff", "#000000", "#333333"), "house", "Dom")
     demo_document("Regulamin", "regulamin.pdf", ["Tekst."], 1)
     warm(client)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "DATABASE_URL": database_url(),
-        "OPS_TEST_FILE_CACHE": shared_cache,
-    }
-    env.pop("REDIS_URL", None)
     subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", CHANGES[change]],
         cwd=ROOT,
-        env=env,
+        env=process_env(shared_cache),
         check=True,
         capture_output=True,
     )

@@ -9,20 +9,17 @@ today's counts, so one extra query on any page type fails here.
 """
 
 import datetime
-import re
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from pagecache import middleware as page_cache
+from tests.support import BOT_UA, evict, sitemap_paths
 
-BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 FROZEN_NOW = datetime.datetime(2026, 11, 20, 9, 15, tzinfo=datetime.UTC)
 
 # (warm, after a publish) per page type; DEFAULT for the types not listed.
@@ -41,12 +38,6 @@ DEFAULT = (9, 20)
 PAGES_PER_TYPE = 3
 
 
-def evict(path):
-    key = page_cache.entry_key(RequestFactory().get(path, HTTP_USER_AGENT=BOT_UA))
-    page_cache.page_cache().delete(key)
-    page_cache.local_entries.entries.pop(key, None)
-
-
 def measure(client, path):
     """(status, queries after a publish, warm queries) of one page, both cache misses."""
     client.get(path, HTTP_USER_AGENT=BOT_UA)  # renditions exist, as on a running site
@@ -61,8 +52,7 @@ def measure(client, path):
 
 
 def pages_by_type(client):
-    xml = client.get("/sitemap.xml").content.decode()
-    paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    paths = sitemap_paths(client)
     by_path = {
         page.url: page.specific_class._meta.label_lower
         for page in Page.objects.live().filter(depth__gt=1).select_related("content_type")

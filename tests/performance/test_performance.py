@@ -23,15 +23,14 @@ from urllib.parse import urlsplit
 import pytest
 import time_machine
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from pagecache import middleware as page_cache
 from tests.factories import make_ordinances, make_register, make_unit_index, make_units
+from tests.support import BOT_UA, evict
 
 QUERY_BUDGET = 12
 HOME_WEIGHT_BUDGET = 60 * 1024
-BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 # --- content ----------------------------------------------------------------------------
 
@@ -90,13 +89,6 @@ def newest_post_url(content):
 
 
 # --- measuring --------------------------------------------------------------------------
-
-
-def evict(url):
-    """Drop one page from the page cache (shared and per-process copies), nothing else."""
-    key = page_cache.entry_key(RequestFactory().get(url, HTTP_USER_AGENT=BOT_UA))
-    page_cache.page_cache().delete(key)
-    page_cache.local_entries.entries.pop(key, None)
 
 
 def uncached_queries(client, url):

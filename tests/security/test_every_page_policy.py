@@ -6,11 +6,11 @@ the 404 page, so that a template anywhere that adds an inline ``<script>``, an
 confirms it). JSON data blocks (JSON-LD, ``json_script``) are not scripts.
 """
 
-import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.support import sitemap_paths
 
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 
@@ -45,11 +45,6 @@ def problems_in(html):
     checker = PolicyChecker()
     checker.feed(html)
     return checker.problems
-
-
-def sitemap_paths(client):
-    xml = client.get("/sitemap.xml").content.decode()
-    return [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", xml)]
 
 
 def test_the_checker_finds_what_it_guards_against():

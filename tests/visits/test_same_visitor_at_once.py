@@ -7,9 +7,7 @@ before the other one writes); the second runs it for real, in a production
 server's worker processes sharing the embedded default's file cache.
 """
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -19,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection
 
+from tests.support import free_port, process_env
 from visits import counter as visits
 from visits.models import DailyVisits
 
@@ -66,31 +64,10 @@ def test_two_requests_at_once_count_one_visit(client, site_settings, monkeypatch
 REQUESTS = 24
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url():
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    user, host, port = settings["USER"], settings["HOST"], settings["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
-
-
 @pytest.fixture
 def server(tmp_path, site_settings):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "DATABASE_URL": database_url(),
-        "OPS_TEST_RUN_DIR": str(tmp_path / "run"),
-        "OPS_TEST_FILE_CACHE": str(tmp_path / "cache"),
-    }
-    env.pop("REDIS_URL", None)
-    port = _free_port()
+    env = process_env(tmp_path / "cache", OPS_TEST_RUN_DIR=str(tmp_path / "run"))
+    port = free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     log = tmp_path / "server.log"
     with open(log, "w") as output:
