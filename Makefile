@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # One pytest worker per core (pytest-xdist); CI passes its own arguments.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test setup migrate bench lint check clean messages scale-check audit
+.PHONY: run test setup migrate bench lint check clean messages scale-check soak audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: migrate
 
 scale-check: setup
 	$(PY) scripts/scale_check.py
+
+# Mixed traffic with faults, SOAK_SECONDS per configuration (default 300): SQLite, then
+# two app servers on PostgreSQL + Redis. Prints its table; fails when a check fails.
+soak: setup
+	$(PY) scripts/soak.py
 
 # Accessibility: axe-core WCAG 2.1 A/AA violations per page type of the demo site (all 0).
 audit: setup
