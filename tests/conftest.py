@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Page, Site
 
-from core.models import HomePage, SiteSettings, SiteSettingsPhone
+from core.models import HomePage
+from tests.factories import make_home, make_site_settings
 
 # Skips that are expected, with why. In CI (OPS_REQUIRE_ALL=1) any other skip fails the
 # run: a missing browser, xgettext or Node.js, or a regression turned into a skip.
@@ -54,35 +54,20 @@ def _clear_cache():
 @pytest.fixture
 def home(db):
     """A published home page as the default site's root, like ``load_demo`` makes."""
-    root = Page.get_first_root_node()
-    home = HomePage(title="Strona główna", slug="strona-glowna", intro_heading="Jak możemy pomóc?")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    return HomePage.objects.get(pk=home.pk)
+    return make_home()
 
 
 @pytest.fixture
 def site_settings(home):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.name = "Ośrodek Pomocy Społecznej w Testowie"
-    settings.street_address = "ul. Próbna 1"
-    settings.postal_code = "00-001"
-    settings.city = "Testowo"
-    settings.email = "ops@example.pl"
-    settings.bip_url = "https://bip.example.pl/"
-    settings.save()
-    SiteSettingsPhone.objects.create(settings=settings, label="Sekretariat", number="12 345 67 89")
-    return SiteSettings.objects.get(pk=settings.pk)
+    return make_site_settings()
 
 
 @pytest.fixture
 def demo_site(db):
-    """The whole demo site (slow: use for integration tests only)."""
-    from django.core.management import call_command
+    """The whole demo site: built once per test process, copied into each test after that."""
+    from tests import snapshot
 
-    call_command("load_demo", verbosity=0)
+    snapshot.load_demo()
     return HomePage.objects.get()
 
 

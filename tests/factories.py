@@ -10,8 +10,35 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 
+from core.models import HomePage, SiteSettings, SiteSettingsPhone
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+
+
+def make_home():
+    """A published home page as the default site's root, like ``load_demo`` makes."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Strona główna", slug="strona-glowna", intro_heading="Jak możemy pomóc?")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return HomePage.objects.get(pk=home.pk)
+
+
+def make_site_settings():
+    """The default site's settings with a name, an address, an e-mail and one phone."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.name = "Ośrodek Pomocy Społecznej w Testowie"
+    settings.street_address = "ul. Próbna 1"
+    settings.postal_code = "00-001"
+    settings.city = "Testowo"
+    settings.email = "ops@example.pl"
+    settings.bip_url = "https://bip.example.pl/"
+    settings.save()
+    SiteSettingsPhone.objects.create(settings=settings, label="Sekretariat", number="12 345 67 89")
+    return SiteSettings.objects.get(pk=settings.pk)
 
 
 def make_image(title="Zdjęcie", alt="", size=(120, 80), colour=(40, 90, 160)):

@@ -26,7 +26,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pagecache import middleware as page_cache
-from tests.factories import make_ordinances, make_register, make_unit_index, make_units
+from tests import snapshot
+from tests.factories import (
+    make_home,
+    make_ordinances,
+    make_register,
+    make_site_settings,
+    make_unit_index,
+    make_units,
+)
 from tests.support import BOT_UA, evict
 
 QUERY_BUDGET = 12
@@ -65,15 +73,24 @@ def frozen_clock():
         yield
 
 
-@pytest.fixture
-def site(frozen_clock, home, site_settings):
-    """A small site of every page type; tests grow it to the large one."""
+def build_site():
+    home = make_home()
+    make_site_settings()
     content = {"home": home, "news": news_index(home), "register": make_register(home)}
     add_posts(content["news"], 10)
     make_ordinances(content["register"], 15)
     content["units"] = make_unit_index(home)
     content["unit"] = make_units(content["units"], 3)[0]
-    return content
+    return {name: page.pk for name, page in content.items()}
+
+
+@pytest.fixture
+def site(frozen_clock, db):
+    """A small site of every page type (built once per process); tests grow it."""
+    from wagtail.models import Page
+
+    pages = snapshot.build_once("performance: every page type", build_site)
+    return {name: Page.objects.get(pk=pk).specific for name, pk in pages.items()}
 
 
 def grow(content):
