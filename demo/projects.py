@@ -33,7 +33,9 @@ def load(ctx):
     spec = data("projects")
     signs = {sign["key"]: sign_image(sign) for sign in spec["sign"]}
     programmes = {item["key"]: ensure_programme(item, signs) for item in spec["programme"]}
-    index = ensure_page(ctx["home"], ProjectIndexPage, spec["index"]["slug"], lambda: index_page(spec))
+    index = ensure_page(
+        ctx["home"], ProjectIndexPage, spec["index"]["slug"], lambda: index_page(spec)
+    )
     day = today(ctx)
     for item in spec["project"]:
         page = ensure_page(
@@ -50,7 +52,9 @@ def load(ctx):
 
 def sign_image(spec):
     size = tuple(spec.get("size", (620, 160)))
-    return logo_image(spec["title"], SIGN_DRAWINGS[spec["drawing"]], spec["lines"], spec["alt"], size)
+    return logo_image(
+        spec["title"], SIGN_DRAWINGS[spec["drawing"]], spec["lines"], spec["alt"], size
+    )
 
 
 def ensure_programme(spec, signs):

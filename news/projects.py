@@ -13,14 +13,17 @@ LINKED_POSTS = 50
 
 
 def linked_posts(request, project):
-    posts = (
-        public(NewsPage.objects.live().filter(project=project, date__lte=timezone.now()))
-        .order_by("-date", "-pk")[:LINKED_POSTS]
-    )
+    posts = public(
+        NewsPage.objects.live().filter(project=project, date__lte=timezone.now())
+    ).order_by("-date", "-pk")[:LINKED_POSTS]
     kind = gettext("News")
     return [
         LinkedItem(
-            title=post.title, url=post.get_url(request), date=post.date, kind=kind, summary=post.lead
+            title=post.title,
+            url=post.get_url(request),
+            date=post.date,
+            kind=kind,
+            summary=post.lead,
         )
         for post in posts
     ]

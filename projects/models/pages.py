@@ -260,7 +260,9 @@ class ProjectPage(BasePage):
             errors["eu_contribution"] = _(
                 "The EU contribution cannot be larger than the total value of the project."
             )
-        elif total is not None and eu is not None and national is not None and eu + national > total:
+        elif (
+            total is not None and eu is not None and national is not None and eu + national > total
+        ):
             errors["national_contribution"] = _(
                 "The EU contribution and the national co-financing together cannot be larger "
                 "than the total value of the project."

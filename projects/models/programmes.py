@@ -240,7 +240,8 @@ class Programme(ClusterableModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(fold(self.name))[:80] or "program"
+            name = fold(self.name).replace("–", "-").replace("—", "-")
+            self.slug = slugify(name)[:80].strip("-") or "program"
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -259,7 +260,9 @@ class Programme(ClusterableModel):
     def default_alt(self, kind):
         if kind == FE:
             text = self.fe_alt or self.name
-            return text if "fundusze europejskie" in text.lower() else f"Fundusze Europejskie – {text}"
+            return (
+                text if "fundusze europejskie" in text.lower() else f"Fundusze Europejskie – {text}"
+            )
         if kind == RP:
             return "Rzeczpospolita Polska"
         if kind == EU:
