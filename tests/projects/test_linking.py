@@ -112,3 +112,15 @@ def test_post_with_project_within_the_news_budget(client, project, news_index):
     # One more query: the project with its programme and signs (renditions come with the post's).
     assert queries(client, linked.url) <= queries(client, plain.url) + 1 <= 12
     assert NewsPage.objects.filter(project=project).count() == 1
+
+
+def test_staff_choose_the_project_on_a_post(client, project, news_index):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("redaktor", "r@example.pl", "haslo-123456")
+    client.force_login(user)
+    html = client.get(f"/admin/pages/add/news/newspage/{news_index.pk}/").content.decode()
+    assert 'name="project"' in html and "Współfinansowany projekt, którego dotyczy wpis" in html
+    chooser = client.get("/admin/choose-page/", {"page_type": "projects.projectpage"})
+    assert chooser.status_code == 200
+    assert "Szansa-Pomoc-Aktywizacja" in chooser.content.decode()
