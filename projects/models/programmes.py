@@ -33,7 +33,7 @@ from core.search import fold
 # The EU flag is 3:2 and as tall as the EU sign it stands in (the words sit beside it).
 FLAG_ASPECT = 1.5
 # Height of the strip's signs on the page, in CSS pixels (renditions are twice as tall).
-STRIP_HEIGHT = 72
+STRIP_HEIGHT = 60
 
 
 class Period(models.TextChoices):

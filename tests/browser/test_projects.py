@@ -54,7 +54,7 @@ def test_strip_signs_stand_in_one_row_in_order(page, live_url):
         "Dolny Śląsk",
     ]
     boxes = [signs.nth(i).bounding_box() for i in range(4)]
-    assert [round(box["height"]) for box in boxes] == [72] * 4
+    assert [round(box["height"]) for box in boxes] == [60] * 4
     assert all(a["x"] < b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
     # In the first screen, above the heading.
     assert boxes[0]["y"] + boxes[0]["height"] < 900

@@ -189,4 +189,4 @@ def test_other_logos_are_never_taller_than_the_strip(client, index):
     )
     project = make_project(index, "Projekt", programme)
     html = client.get(project.url).content.decode()
-    assert 'width="90" height="54" alt="Partner"' in html
+    assert 'width="75" height="45" alt="Partner"' in html

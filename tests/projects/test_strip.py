@@ -85,7 +85,7 @@ def test_project_page_shows_the_strip_first_in_order(client, home):
     # The strip comes before the page's heading: at the top of the page.
     assert html.index('class="eu-strip"') < html.index("<h1>")
     # Every sign at one height, its width from its proportions.
-    assert 'width="279" height="72"' in strip and 'width="189" height="72"' in strip
+    assert 'width="232" height="60"' in strip and 'width="158" height="60"' in strip
 
 
 def test_page_of_a_programme_without_signs_renders_without_strip(client, home):
