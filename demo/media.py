@@ -323,18 +323,64 @@ LOGOS = [
 ]
 
 
-def logo_image(title, draw_sign, lines, name):
+def _logo_region(draw, height):
+    """A placeholder regional sign: a shield in the region's colours."""
+    width = int(height * 0.8)
+    draw.polygon(
+        [(0, 0), (width, 0), (width, height * 0.6), (width / 2, height), (0, height * 0.6)],
+        fill="#f2b632",
+        outline="#1b1b1b",
+    )
+    draw.rectangle([width * 0.3, height * 0.2, width * 0.7, height * 0.55], fill="#dc143c")
+    return width
+
+
+def _logo_gmina(draw, height):
+    """A placeholder gmina sign: a shield with a lime tree."""
+    width = int(height * 0.8)
+    draw.polygon(
+        [(0, 0), (width, 0), (width, height * 0.6), (width / 2, height), (0, height * 0.6)],
+        fill="#0b4f8a",
+    )
+    draw.rectangle([width * 0.45, height * 0.45, width * 0.55, height * 0.8], fill="#8a6d3b")
+    draw.ellipse([width * 0.2, height * 0.1, width * 0.8, height * 0.55], fill="#5d8c3a")
+    return width
+
+
+def _logo_partner(draw, height):
+    """A placeholder partner sign: three joined circles."""
+    size = height // 2
+    for number, colour in enumerate(["#0b4f8a", "#5d8c3a", "#d9534f"]):
+        left = number * size * 0.6
+        draw.ellipse([left, height / 4, left + size, height / 4 + size], fill=colour)
+    return int(size * 2.2)
+
+
+# Drawings by the name a data file gives them.
+SIGN_DRAWINGS = {
+    "fe": _logo_fe,
+    "rp": _logo_pl,
+    "eu": _logo_eu,
+    "region": _logo_region,
+    "gmina": _logo_gmina,
+    "partner": _logo_partner,
+}
+
+
+def logo_image(title, draw_sign, lines, name, size=(620, 160)):
+    """A placeholder sign (a shape and its words), ``size`` pixels: never a real trademark."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    height, width = 160, 620
+    width, height = size
     picture = PILImage.new("RGB", (width, height), "#ffffff")
     draw = ImageDraw.Draw(picture)
     sign_width = draw_sign(draw, height)
-    font = _font(32)
+    font = _font(max(12, height // 5))
     for number, line in enumerate(lines if font else []):
-        draw.text((sign_width + 24, 36 + number * 48), line, fill="#1b1b1b", font=font)
+        top = height * 0.22 + number * height * 0.3
+        draw.text((sign_width + 24, top), line, fill="#1b1b1b", font=font)
     out = io.BytesIO()
     picture.save(out, "PNG")
     image = Image(title=title, description=name)

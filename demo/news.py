@@ -40,16 +40,19 @@ def index_page(spec):
 
 
 def moment(spec, now):
-    """``{days_ago}`` (two hours earlier in the day) or ``{years_ago, month, day}`` at 10:00."""
+    """``{days_ago}`` (two hours earlier in the day), ``{years_ago, month, day}`` or a date,
+    at 10:00."""
+    tz = timezone.get_current_timezone()
+    if isinstance(spec, datetime.date):
+        return timezone.make_aware(datetime.datetime(spec.year, spec.month, spec.day, 10, 0), tz)
     if "days_ago" in spec:
         return now - datetime.timedelta(days=spec["days_ago"], hours=2)
-    tz = timezone.get_current_timezone()
     year = now.year - spec.get("years_ago", 0)
     result = timezone.make_aware(datetime.datetime(year, spec["month"], spec["day"], 10, 0), tz)
     return result if result <= now else result.replace(year=result.year - 1)
 
 
-def ensure_post(index, categories, spec, now, default_caption, ctx):
+def ensure_post(index, categories, spec, now, default_caption, ctx, project=None):
     existing = NewsPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing is not None:
         return existing
@@ -63,6 +66,7 @@ def ensure_post(index, categories, spec, now, default_caption, ctx):
         image_caption=spec.get("caption", default_caption),
         category=categories.get(spec.get("category")),
         pinned=spec.get("pinned", False),
+        project=project,
         body=blocks.stream(spec.get("body", []), ctx),
     )
     index.add_child(instance=post)

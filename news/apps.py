@@ -9,7 +9,10 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from core.home import register_home_section
+        from projects.linked import register_linked_source
 
         from .home import home_section
+        from .projects import linked_posts
 
         register_home_section(home_section, order=10)
+        register_linked_source(linked_posts, order=10)

@@ -26,6 +26,7 @@ from core.models import BasePage, SiteSettings
 from core.pagination import paginate
 from core.restrictions import public
 from core.search import fold
+from projects.linked import project_with_strip
 
 from .blocks import NewsBodyBlock
 
@@ -306,6 +307,18 @@ class NewsPage(BasePage):
             "pinned, only the newest one is."
         ),
     )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_posts",
+        help_text=_(
+            "The co-financed project the post is about: the post shows a link to the project "
+            "and its logo strip, and the project's page lists the post."
+        ),
+    )
     body = StreamField(
         NewsBodyBlock(),
         verbose_name=_("content"),
@@ -315,7 +328,12 @@ class NewsPage(BasePage):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("category"), FieldPanel("pinned")],
+            [
+                FieldPanel("date"),
+                FieldPanel("category"),
+                FieldPanel("pinned"),
+                FieldPanel("project"),
+            ],
             heading=_("Publication"),
         ),
         FieldPanel("lead"),
@@ -375,7 +393,8 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        images = [self.image, *stream_images(self.body)]
+        project, strip = project_with_strip(self.project_id)
+        images = [self.image, *stream_images(self.body), *(sign.image for sign in strip)]
         prefetch_renditions(images)
         news_index_url = self.news_index_url(request)
         canonical = self.get_full_url(request)
@@ -384,6 +403,8 @@ class NewsPage(BasePage):
         context.update(
             {
                 "news_index_url": news_index_url,
+                "project": project,
+                "project_strip": strip,
                 "canonical_url": canonical,
                 "og_image": og_image,
                 "og_image_url": og_image_url,

@@ -73,7 +73,7 @@ DEFAULT_TIMEOUT = 10 * 60
 # Paths whose responses are never shared: staff, per-visitor or unbounded.
 DEFAULT_EXCLUDED_PREFIXES = NON_PAGE_PREFIXES + ("/szukaj/",)
 # Query parameters of listings (pagination and filters) that are part of the key.
-DEFAULT_QUERY_PARAMS = ("page", "rok", "status", "kategoria", "q")
+DEFAULT_QUERY_PARAMS = ("page", "rok", "status", "kategoria", "program", "q")
 # Free-text parameters: a filled-in one is a search (never cached); an empty one, as a
 # filter form sends it, is part of the key.
 EMPTY_ONLY_QUERY_PARAMS = ("q",)

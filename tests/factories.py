@@ -170,3 +170,65 @@ def make_units(index, count, start=0):
         )
         made.append(UnitPage.objects.get(pk=unit.pk))
     return made
+
+
+# --- projects: programmes with their signs, the index and the project pages ------------------
+
+
+def make_sign(title, size=(620, 160)):
+    """A sign image of ``size`` pixels (the demo draws signs 160 px high)."""
+    return make_image(title, alt=title, size=size)
+
+
+def make_programme(
+    name="Fundusze Europejskie dla Dolnego Śląska 2021–2027",
+    period="2021-2027",
+    *,
+    signs=True,
+    regional=False,
+    **kwargs,
+):
+    from projects.models import Programme
+
+    programme = Programme(name=name, period=period, **kwargs)
+    if signs:
+        programme.fe_sign = make_sign("Znak FE")
+        programme.rp_sign = make_sign("Znak RP")
+        programme.eu_sign = make_sign("Znak UE")
+    if regional:
+        programme.regional_sign = make_sign("Znak regionalny", size=(420, 160))
+        programme.regional_alt = programme.regional_alt or "Dolny Śląsk"
+    programme.save()
+    return programme
+
+
+def make_project_index(home):
+    from projects.models import ProjectIndexPage
+
+    page = ProjectIndexPage(title="Projekty", slug="projekty", intro="Projekty ośrodka.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return ProjectIndexPage.objects.get(pk=page.pk)
+
+
+def make_project(index, title, programme=None, *, start=None, end=None, **kwargs):
+    """A published project; by default it started a year ago and ends in a year."""
+    from decimal import Decimal
+
+    from projects.models import ProjectPage
+
+    today = timezone.localdate()
+    kwargs.setdefault("summary", f"Opis projektu {title}.")
+    kwargs.setdefault("beneficiary", "Ośrodek Pomocy Społecznej w Testowie")
+    kwargs.setdefault("aims", "<p>Cel projektu.</p>")
+    kwargs.setdefault("total_value", Decimal("100000.00"))
+    project = ProjectPage(
+        title=title,
+        programme=programme,
+        start_date=start or today - timedelta(days=365),
+        end_date=end or today + timedelta(days=365),
+        **kwargs,
+    )
+    index.add_child(instance=project)
+    project.save_revision().publish()
+    return ProjectPage.objects.get(pk=project.pk)

@@ -24,13 +24,15 @@ FROZEN_NOW = datetime.datetime(2026, 11, 20, 9, 15, tzinfo=datetime.UTC)
 
 # (warm, after a publish) per page type; DEFAULT for the types not listed.
 BUDGETS = {
-    "website.homepage": (13, 24),
+    "website.homepage": (14, 25),
     "units.unitpage": (12, 23),
     "units.unitindexpage": (10, 21),
     "news.newsindexpage": (11, 22),
     "news.newspage": (10, 21),
     "pages.ordinanceindexpage": (10, 21),
     "pages.ordinancepage": (10, 21),
+    "projects.projectindexpage": (7, 18),
+    "projects.projectpage": (12, 23),
 }
 DEFAULT = (9, 20)
 # Pages measured of each type (the first in the sitemap: the index's newest, the register's

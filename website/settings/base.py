@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "news",
     "pages",
     "units",
+    "projects",
     "demo",
     # Cross-cutting apps.
     "staff",

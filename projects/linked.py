@@ -1,0 +1,74 @@
+"""What other apps link to a project (news posts, later events), listed on its page.
+
+An app with items that point at a project registers a source in its
+``AppConfig.ready``::
+
+    register_linked_source(function, order=10)
+
+``function(request, project)`` returns a list of ``LinkedItem`` in one query. The
+project page merges every source's items, newest first; it knows no source by name,
+so events (or anything else) are one more registration.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+_SOURCES: list[tuple[int, str, object]] = []
+
+
+@dataclass
+class LinkedItem:
+    title: str
+    url: str
+    date: datetime.date | datetime.datetime
+    kind: str
+    summary: str = ""
+
+    @property
+    def sort_key(self):
+        moment = self.date
+        if not isinstance(moment, datetime.datetime):
+            moment = datetime.datetime.combine(moment, datetime.time.min)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+    @property
+    def has_time(self):
+        return isinstance(self.date, datetime.datetime)
+
+
+def register_linked_source(function, order=100):
+    """Add a source of linked items (idempotent: registering it again replaces it)."""
+    name = f"{function.__module__}.{function.__qualname__}"
+    _SOURCES[:] = [entry for entry in _SOURCES if entry[1] != name]
+    _SOURCES.append((order, name, function))
+    _SOURCES.sort(key=lambda entry: (entry[0], entry[1]))
+
+
+def linked_items(request, project):
+    """Every source's items for ``project``, newest first."""
+    items = []
+    for _order, _name, function in _SOURCES:
+        items.extend(function(request, project) or [])
+    return sorted(items, key=lambda item: item.sort_key, reverse=True)
+
+
+def project_with_strip(project_id):
+    """(the live, public project, its strip's signs) for a post that links it: one query."""
+    if not project_id:
+        return None, []
+    from core.restrictions import public
+
+    from .models import Programme, ProjectPage
+
+    project = (
+        public(ProjectPage.objects.live().filter(pk=project_id))
+        .select_related("programme", *Programme.strip_related("programme__"))
+        .first()
+    )
+    if project is None:
+        return None, []
+    return project, project.programme.strip() if project.programme_id else []
