@@ -485,13 +485,14 @@ class Soak:
     def staleness(self, path, marker, returned):
         """Seconds after ``returned`` that any instance still started a stale answer."""
         latest_stale = 0.0
-        fresh = set()
-        deadline = returned + 15
+        fresh, seen = set(), {}
+        deadline = returned + 60
         while len(fresh) < len(self.urls) and time.monotonic() < deadline:
             for base in self.urls:
                 if base in fresh:
                     continue
                 status, body, started = Client().request(base + path)
+                seen[base] = status
                 if not isinstance(status, int):
                     continue  # cut by a killed worker: no answer, stale or fresh
                 current = status == 404 if marker is None else marker.encode() in body
@@ -501,6 +502,7 @@ class Soak:
                     latest_stale = max(latest_stale, started - returned)
             time.sleep(0.05)
         if len(fresh) < len(self.urls):
+            log(f"{path} not fresh everywhere 60 s after {marker or 'unpublish'}: {seen}")
             return float("inf")
         return latest_stale
 
