@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "news",
     "pages",
     "units",
+    "services",
     "demo",
     # Cross-cutting apps.
     "staff",
