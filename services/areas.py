@@ -58,6 +58,15 @@ def words_of(text):
     return [stem(token) for token in _TOKEN.findall(fold(text)) if token not in STOP_WORDS]
 
 
+def name_tokens(raw):
+    """The folded words of a query as typed (no stems, no numbers, no stop words)."""
+    return {
+        token
+        for token in _TOKEN.findall(fold(str(raw)))
+        if token not in STOP_WORDS and not token[0].isdigit()
+    }
+
+
 def parse_query(raw):
     """(stems of the name words, house number or None) of a resident's query.
 
@@ -106,15 +115,26 @@ def _row_score(row, words):
     return sum(scores)
 
 
-def find_areas(rows, words, number):
+def find_areas(rows, words, number, tokens=()):
     """(matching rows grouped by area [{"area", "rows"}], best matches only; need_street).
 
-    ``need_street`` is True when the words name only a town whose areas go by street:
-    the town's areas are then returned, for the resident to find the street in.
+    ``need_street`` is True when the query is just the name of a town whose areas go by
+    street (its words as typed are the town's, ``tokens``): the town's areas are then
+    returned, for the resident to find the street in.
     """
-    scored = [(_row_score(row, words), row) for row in rows if row.covers(number)]
-    scored = [(score, row) for score, row in scored if score]
-    need_street = False
+    tokens = set(tokens)
+    town_rows = [
+        row
+        for row in rows
+        if tokens and row.street and tokens <= set(_TOKEN.findall(fold(row.locality)))
+    ]
+    if town_rows and number is None:
+        scored = [(1, row) for row in town_rows]
+        need_street = True
+    else:
+        scored = [(_row_score(row, words), row) for row in rows if row.covers(number)]
+        scored = [(score, row) for score, row in scored if score]
+        need_street = False
     if not scored:
         scored = [
             (1, row)

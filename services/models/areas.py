@@ -14,7 +14,7 @@ from core.formatting import tel_href
 from core.models import BasePage
 from pagecache.middleware import cached_until_publish
 
-from ..areas import find_areas, parse_query
+from ..areas import find_areas, name_tokens, parse_query
 from .services import SECTION_PARENTS
 
 QUERY_PARAM = "adres"
@@ -177,7 +177,7 @@ class WorkerSearchPage(BasePage):
             context["no_words"] = not words
             context["number"] = number
             context["results"], context["need_street"] = (
-                find_areas(rows, words, number) if words else ([], False)
+                find_areas(rows, words, number, name_tokens(query)) if words else ([], False)
             )
         areas = {}
         for row in rows:

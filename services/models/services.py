@@ -9,11 +9,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES_NO_HEADINGS, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES_NO_HEADINGS
 from core.formatting import json_script_text, map_url, tel_href
 from core.models import BasePage, SiteSettings
 from core.restrictions import public
 from pagecache.middleware import cached_until_publish
+from pages.blocks import PageStreamBlock
 
 from ..blocks import LegalBasisBlock, RequiredDocumentBlock, StepBlock
 from .criteria import Criterion, criteria_table
@@ -28,7 +29,7 @@ class ServiceIndexPage(BasePage):
 
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences."))
     body = StreamField(
-        BaseStreamBlock(),
+        PageStreamBlock(),
         verbose_name=_("more information"),
         blank=True,
         help_text=_("Shown after the list of services."),
@@ -188,7 +189,15 @@ class ServicePage(BasePage):
         blank=True,
         help_text=_("The self-check links to this page when this help may apply."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("more information"), blank=True)
+    body = StreamField(PageStreamBlock(), verbose_name=_("more information"), blank=True)
+    show_quick_exit = models.BooleanField(
+        _("show the quick exit button"),
+        default=False,
+        help_text=_(
+            "For pages about violence: a 'Szybkie wyjście' button (and the Escape key) "
+            "replaces this page with a neutral site."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -236,6 +245,7 @@ class ServicePage(BasePage):
         FieldPanel("last_reviewed"),
         FieldPanel("body"),
     ]
+    settings_panels = BasePage.settings_panels + [FieldPanel("show_quick_exit")]
     promote_panels = BasePage.promote_panels + [
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("eligibility_rule"),
@@ -253,6 +263,12 @@ class ServicePage(BasePage):
     class Meta:
         verbose_name = _("service")
         verbose_name_plural = _("services")
+
+    @property
+    def quick_exit_url(self):
+        from pages.models.content import QUICK_EXIT_URL
+
+        return QUICK_EXIT_URL
 
     def search_texts(self):
         return super().search_texts() + [
