@@ -91,3 +91,14 @@ def test_bad_input_gets_a_polish_error_summary(check, client, params, message):
     assert message in html
     assert "<title>Błąd:" in html
     assert "Co może Ci przysługiwać" not in html
+
+
+def test_an_answer_costs_few_queries(check, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(check.url)  # the site-wide parts are cached, as on a running site
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(check.url, {"osoby": "3", "dochod": "1500", "sytuacja": "wiek"})
+    assert response.status_code == 200
+    assert len(queries) <= 12

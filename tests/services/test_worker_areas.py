@@ -137,3 +137,13 @@ def test_an_area_saved_in_the_admin_shows_at_once(
         WorkerAreaStreet.objects.create(area=area, locality="Kamionka", sort_order=9)
     found, _part = results(client, search_page, "Kamionka")
     assert found == {"Sikora"}
+
+
+def test_a_search_costs_few_queries(search_page, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(search_page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(search_page.url, {"adres": "Lipowa 3"}).status_code == 200
+    assert len(queries) <= 12
