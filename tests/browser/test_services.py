@@ -76,7 +76,17 @@ def test_worker_search_without_javascript(browser, live_url):
     context.close()
 
 
-def test_feedback_round_trip_and_its_states(page, live_url):
+# Headless Chromium says "HeadlessChrome", which the feedback ignores as a bot.
+BROWSER_UA = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0 Safari/537.36"
+)
+
+
+def test_feedback_round_trip_and_its_states(browser, live_url):
+    context = browser.new_context(locale="pl-PL", user_agent=BROWSER_UA)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
     audit.load(page, live_url + SERVICE)
     page.check("#feedback-no")
     page.fill("#feedback-comment", "Nie wiem, gdzie jest pokój 5.")
@@ -90,3 +100,4 @@ def test_feedback_round_trip_and_its_states(page, live_url):
     page.click(".feedback button[type=submit]")
     assert "najwyżej 500 znaków" in page.locator(".error-summary").inner_text()
     assert_clean("/opinia/ (comment too long)", audit.run_axe(page))
+    context.close()

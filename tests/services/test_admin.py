@@ -59,3 +59,16 @@ def test_criterion_edit_form_shows_the_dated_values(db, admin_client):
     url = reverse("wagtailsnippets_services_criterion:edit", args=[criterion.pk])
     html = admin_client.get(url).content.decode()
     assert "2025-01-01" in html and "2022-01-01" in html and "2018-10-01" in html
+
+
+@pytest.mark.parametrize(
+    ("group", "can_criteria"), [("Redaktorzy", False), ("Moderatorzy", True), ("Dyrektor", True)]
+)
+def test_roles_get_the_permissions_of_the_app(db, django_user_model, group, can_criteria):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(group, password="x" * 12)
+    user.groups.add(Group.objects.get(name=group))
+    assert user.has_perm("services.change_feedback")
+    assert user.has_perm("services.change_workerarea")
+    assert user.has_perm("services.change_criterion") is can_criteria
