@@ -232,3 +232,40 @@ def make_project(index, title, programme=None, *, start=None, end=None, **kwargs
     index.add_child(instance=project)
     project.save_revision().publish()
     return ProjectPage.objects.get(pk=project.pk)
+# --- "Jak załatwić sprawę" (services) ------------------------------------------------------
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def make_service_topic(parent, title="Pomoc finansowa", slug="pomoc-finansowa"):
+    from services.models import ServiceIndexPage
+
+    return publish_child(parent, ServiceIndexPage(title=title, slug=slug, lead="Zasiłki."))
+
+
+def make_service(topic, title="Zasiłek stały", slug=None, **fields):
+    from django.utils.text import slugify
+
+    from core.search import fold
+    from services.models import ServicePage
+
+    criteria = fields.pop("criteria", [])
+    audiences = fields.pop("audiences", [])
+    fields.setdefault("summary", f"Opis: {title}.")
+    page = ServicePage(title=title, slug=slug or slugify(fold(title)), **fields)
+    page.criteria = criteria
+    page.audiences = audiences
+    return publish_child(topic, page)
+
+
+def make_pdf_document(title="Wniosek", filename="wniosek.pdf", text="Treść wniosku."):
+    from demo.media import pdf_bytes
+
+    document = get_document_model()(title=title)
+    document.file.save(filename, ContentFile(pdf_bytes(title, [text])), save=False)
+    document.save()
+    return document

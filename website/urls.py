@@ -20,6 +20,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("cookies/", include("consent.urls")),
+    path("opinia/", include("services.urls")),
 ]
 
 if settings.DEBUG:

@@ -80,7 +80,17 @@ class StandardPage(SideNavMixin, LeadMixin, BasePage):
     ]
 
     parent_page_types = SECTION_PARENTS
-    subpage_types = ["pages.StandardPage", "pages.MissionPage", "pages.TasksPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "pages.MissionPage",
+        "pages.TasksPage",
+        # "Jak załatwić sprawę" (the services app) lives in the "Jak pomagamy" section.
+        "services.ServiceIndexPage",
+        "services.FormsLibraryPage",
+        "services.EligibilityCheckPage",
+        "services.WorkerSearchPage",
+        "services.AudienceIndexPage",
+    ]
     template = "pages/standard_page.html"
 
     class Meta:

@@ -33,6 +33,11 @@ BUDGETS = {
     "pages.ordinancepage": (10, 21),
     "projects.projectindexpage": (7, 18),
     "projects.projectpage": (12, 23),
+    # "Jak załatwić sprawę" (issue 17): the service page reads the chosen facility and its
+    # hours, the forms, the audiences and the criteria; the self-check reads the criteria.
+    "services.servicepage": (10, 24),
+    "services.audiencepage": (9, 20),
+    "services.eligibilitycheckpage": (6, 21),
 }
 DEFAULT = (9, 20)
 # Pages measured of each type (the first in the sitemap: the index's newest, the register's

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "pages",
     "units",
     "projects",
+    "services",
     "demo",
     # Cross-cutting apps.
     "staff",
