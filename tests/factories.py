@@ -232,6 +232,8 @@ def make_project(index, title, programme=None, *, start=None, end=None, **kwargs
     index.add_child(instance=project)
     project.save_revision().publish()
     return ProjectPage.objects.get(pk=project.pk)
+
+
 # --- "Jak załatwić sprawę" (services) ------------------------------------------------------
 
 
