@@ -185,15 +185,21 @@ class ProjectPage(BasePage):
         validators=[NOT_NEGATIVE],
         help_text=_("From the state budget or the gmina."),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(
+        _("start date"), help_text=_("As in the funding agreement. The status follows the dates.")
+    )
+    end_date = models.DateField(
+        _("end date"), help_text=_("The last day of the project, as in the funding agreement.")
+    )
     contact_name = models.CharField(
         _("contact person"), max_length=200, blank=True, help_text=_("E.g. 'Anna Nowak'.")
     )
     contact_phone = models.CharField(
         _("phone"), max_length=30, blank=True, help_text=_("E.g. '74 812 34 57'.")
     )
-    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("E.g. 'projekty@ops.example.pl'.")
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
