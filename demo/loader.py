@@ -1,7 +1,7 @@
 """The demo site's loader: reads ``demo/data/*.toml`` and builds the tree with the models' API.
 
 Each area (``demo.site``, ``demo.pages``, ``demo.news``, ``demo.ordinances``,
-``demo.units``) reads its data file and has a ``load(ctx)``; ``run`` calls them in
+``demo.units``, ``demo.events``) reads its data file and has a ``load(ctx)``; ``run`` calls them in
 order and then ``demo.site.finish`` links what needs pages from several areas (the
 home page's task links, the statutory pages in the settings, contact last in the menu).
 Every step looks a page up by its slug under its parent before making it, so
@@ -29,7 +29,7 @@ from . import blocks
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # The areas in the order they are loaded: the menu follows the order pages are made in.
-AREAS = ["site", "pages", "news", "ordinances", "units"]
+AREAS = ["site", "pages", "news", "ordinances", "units", "events"]
 
 # Keys of a page's table in a data file that are not model fields.
 NOT_FIELDS = {"key", "parent", "model"}
