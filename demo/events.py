@@ -26,7 +26,8 @@ SPECIAL = {
 
 def load(ctx):
     spec = data("events")
-    index = ensure_page(ctx["home"], EventIndexPage, spec["index"]["slug"], lambda: index_page(spec))
+    slug = spec["index"]["slug"]
+    index = ensure_page(ctx["home"], EventIndexPage, slug, lambda: index_page(spec))
     day = today(ctx)
     units = ctx.get("units", {})
     for item in spec["event"]:
@@ -77,5 +78,6 @@ def event_page(spec, day, units):
             days=spec["registration_deadline_days"]
         )
     if "body" in spec:
-        event.body = blocks.stream([{"type": "paragraph", "text": text} for text in spec["body"]], {})
+        paragraphs = [{"type": "paragraph", "text": text} for text in spec["body"]]
+        event.body = blocks.stream(paragraphs, {})
     return event

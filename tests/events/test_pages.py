@@ -60,8 +60,13 @@ def tree(home, site_settings):
     return {"index": index, "club": club, "room": room, **events}
 
 
+TITLE = re.compile(
+    r'class="event-item__title"><a href="[^"]+">(?:<span[^>]*>[^<]*</span>)?([^<]+)<'
+)
+
+
 def titles(response):
-    return re.findall(r'class="event-item__title"><a href="[^"]+">(?:<span[^>]*>[^<]*</span>)?([^<]+)<', response.content.decode())
+    return TITLE.findall(response.content.decode())
 
 
 def test_upcoming_list_shows_each_date_not_past_events_or_drafts(client, tree):
@@ -128,7 +133,8 @@ def test_bad_page_numbers_give_the_nearest_page(client, tree, page):
 
 
 def json_ld(response):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode())
+    html = response.content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
     return json.loads(match.group(1))
 
 

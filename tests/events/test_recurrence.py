@@ -114,7 +114,8 @@ def test_all_day_and_several_days():
 def polish_errors(page):
     with translation.override("pl"), pytest.raises(ValidationError) as caught:
         page.clean()
-    return {field: [str(m) for m in messages] for field, messages in caught.value.message_dict.items()}
+    found = caught.value.message_dict
+    return {field: [str(message) for message in messages] for field, messages in found.items()}
 
 
 @pytest.mark.django_db
