@@ -159,8 +159,12 @@ def make_event_index(home):
 
 def make_event(index, title, *, start_date=None, publish=True, skipped=(), **kwargs):
     """An event (published by default) on ``start_date`` (in a week when not given)."""
+    from django.utils.text import slugify
+
+    from core.search import fold
     from events.models import EventPage, EventSkippedDate
 
+    kwargs.setdefault("slug", slugify(fold(title)))
     kwargs.setdefault("lead", f"Zapraszamy: {title}.")
     kwargs.setdefault("start_time", datetime.time(10))
     kwargs.setdefault("end_time", datetime.time(12))
@@ -179,12 +183,13 @@ def make_event(index, title, *, start_date=None, publish=True, skipped=(), **kwa
 
 
 def make_many_events(index, count, *, start=0, unit=None):
-    """``count`` live single events, one a day from tomorrow, quickly (no revisions)."""
-    from events.models import EventPage
+    """``count`` live single events, one a day from tomorrow, quickly (bulk inserts)."""
+    from core.bulk_pages import bulk_add_children
+    from events.models import EventOccurrence, EventPage
 
     today = timezone.localdate()
-    for number in range(start, start + count):
-        event = EventPage(
+    pages = [
+        EventPage(
             title=f"Wydarzenie {number}",
             slug=f"wydarzenie-{number}",
             lead=f"Opis wydarzenia {number}.",
@@ -194,4 +199,12 @@ def make_many_events(index, count, *, start=0, unit=None):
             unit=unit,
             live=True,
         )
-        index.add_child(instance=event)
+        for number in range(start, start + count)
+    ]
+    pages = bulk_add_children(index, pages)
+    EventOccurrence.objects.bulk_create(
+        EventOccurrence(event=page, start=begin, end=end, unit=unit, audience=page.audience)
+        for page in pages
+        for begin, end in page.occurrence_times()
+    )
+    return pages
