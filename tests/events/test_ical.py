@@ -119,7 +119,7 @@ def test_uid_is_stable_across_edits(client, tree):
     assert str(second["UID"]) == str(first["UID"]) == f"wydarzenie-{event.pk}@testserver"
     assert int(second["SEQUENCE"]) > int(first["SEQUENCE"])
     assert second.decoded("DTSTART").astimezone(WARSAW).hour == 11
-    assert 'attachment; filename="klub-seniora.ics"' == response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="klub-seniora.ics"'
 
 
 def test_facility_feed_has_only_its_events(client, tree):
