@@ -271,3 +271,68 @@ def make_pdf_document(title="Wniosek", filename="wniosek.pdf", text="Treść wni
     document.file.save(filename, ContentFile(pdf_bytes(title, [text])), save=False)
     document.save()
     return document
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def make_event_index(home):
+    from events.models import EventIndexPage
+
+    page = EventIndexPage(title="Wydarzenia", slug="wydarzenia", intro="Co się u nas dzieje.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return EventIndexPage.objects.get(pk=page.pk)
+
+
+def make_event(index, title, *, start_date=None, publish=True, skipped=(), **kwargs):
+    """An event (published by default) on ``start_date`` (in a week when not given)."""
+    from django.utils.text import slugify
+
+    from core.search import fold
+    from events.models import EventPage, EventSkippedDate
+
+    kwargs.setdefault("slug", slugify(fold(title)))
+    kwargs.setdefault("lead", f"Zapraszamy: {title}.")
+    kwargs.setdefault("start_time", datetime.time(10))
+    kwargs.setdefault("end_time", datetime.time(12))
+    event = EventPage(
+        title=title, start_date=start_date or timezone.localdate() + timedelta(days=7), **kwargs
+    )
+    event.skipped_dates = [EventSkippedDate(date=day) for day in skipped]
+    if not publish:
+        event.live = False
+    index.add_child(instance=event)
+    if publish:
+        event.save_revision().publish()
+    else:
+        event.save_revision()
+    return EventPage.objects.get(pk=event.pk)
+
+
+def make_many_events(index, count, *, start=0, unit=None):
+    """``count`` live single events, one a day from tomorrow, quickly (bulk inserts)."""
+    from core.bulk_pages import bulk_add_children
+    from events.models import EventOccurrence, EventPage
+
+    today = timezone.localdate()
+    pages = [
+        EventPage(
+            title=f"Wydarzenie {number}",
+            slug=f"wydarzenie-{number}",
+            lead=f"Opis wydarzenia {number}.",
+            start_date=today + timedelta(days=1 + number % 300),
+            start_time=datetime.time(10),
+            end_time=datetime.time(12),
+            unit=unit,
+            live=True,
+        )
+        for number in range(start, start + count)
+    ]
+    pages = bulk_add_children(index, pages)
+    EventOccurrence.objects.bulk_create(
+        EventOccurrence(event=page, start=begin, end=end, unit=unit, audience=page.audience)
+        for page in pages
+        for begin, end in page.occurrence_times()
+    )
+    return pages

@@ -24,11 +24,15 @@ FROZEN_NOW = datetime.datetime(2026, 11, 20, 9, 15, tzinfo=datetime.UTC)
 
 # (warm, after a publish) per page type; DEFAULT for the types not listed.
 BUDGETS = {
-    "website.homepage": (14, 25),
-    "units.unitpage": (12, 23),
+    # Home: its projects section (one query); home and facility pages list upcoming events
+    # (no query warm, one after a publish).
+    "website.homepage": (14, 26),
+    "units.unitpage": (12, 24),
     "units.unitindexpage": (10, 21),
     "news.newsindexpage": (11, 22),
     "news.newspage": (10, 21),
+    "events.eventindexpage": (8, 20),
+    "events.eventpage": (8, 19),
     "pages.ordinanceindexpage": (10, 21),
     "pages.ordinancepage": (10, 21),
     "projects.projectindexpage": (7, 18),

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "units",
     "projects",
     "services",
+    "events",
     "demo",
     # Cross-cutting apps.
     "staff",
@@ -192,6 +193,13 @@ CACHES = {
 }
 # Full-page cache (pagecache/middleware.py): seconds a page is kept; any publish empties it.
 PAGE_CACHE_TIMEOUT = 10 * 60
+# Listing parameters that are part of a cached page's key (the events' filters too).
+PAGE_CACHE_QUERY_PARAMS = ("page", "rok", "status", "kategoria", "q", "placowka", "dla")
+# No cached page outlives the next start or end of an alert or of a listed event.
+PAGE_CACHE_TIMEOUT_LIMITS = (
+    "alerts.models.seconds_until_next_change",
+    "events.listing.seconds_until_next_change",
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ośrodek Pomocy Społecznej"
