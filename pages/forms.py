@@ -1,11 +1,8 @@
 """Forms of the pages app: the ordinance admin form and the public contact form."""
 
-import hashlib
 import re
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -113,35 +110,3 @@ class ContactFormBase(BaseForm):
     @property
     def honeypot(self):
         return self[HONEYPOT_FIELD]
-
-
-class RateLimit:
-    """A per-client counter in the shared cache: at most ``limit`` uses per ``window`` seconds."""
-
-    def __init__(self, scope, limit, window):
-        self.scope, self.limit, self.window = scope, limit, window
-
-    def key(self, request):
-        address = client_address(request)
-        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{digest}"
-
-    def exceeded(self, request):
-        return (cache.get(self.key(request)) or 0) >= self.limit
-
-    def hit(self, request):
-        """Counts one use by this client."""
-        key = self.key(request)
-        if not cache.add(key, 1, self.window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, self.window)
-
-
-def client_address(request):
-    if getattr(settings, "VISITS_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")

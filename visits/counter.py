@@ -14,8 +14,8 @@ every counted view is also a *page view*. How it works:
   random per day, kept in the database (one row per day, so every process
   and server uses the same one) and in the cache; rows of past days are
   deleted, so yesterday's hashes can no longer be linked to anyone. The
-  address is REMOTE_ADDR, or the right-most X-Forwarded-For entry (the one
-  the proxy in front appended) when ``VISITS_TRUST_X_FORWARDED_FOR`` is set.
+  address is the trusted client address of ``security.client`` (REMOTE_ADDR,
+  or the X-Forwarded-For entry the proxies in front appended).
 - "Seen today" is ``cache.add(hash)``, atomic on Redis and in local memory:
   the first add wins and counts a visit. When the cache raises, the database
   takes over (``VisitorSeen``, unique on day + hash). A visitor first seen in
@@ -52,6 +52,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils import timezone
 
 from core.paths import NON_PAGE_PREFIXES
+from security.client import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -86,18 +87,6 @@ def seconds_until_tomorrow():
 
 
 # -- visitor identity -----------------------------------------------------------
-
-
-def client_address(request):
-    if settings.VISITS_TRUST_X_FORWARDED_FOR:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def user_agent(request):
