@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -73,6 +74,8 @@ class OrdinanceAdminForm(WagtailAdminPageForm):
 # Names of the fields the contact form always has, whatever staff build in the admin.
 CONSENT_FIELD = "zgoda"
 HONEYPOT_FIELD = "strona_www"
+# The longest text a field of the contact form takes (a few pages of a letter).
+MAX_MESSAGE_LENGTH = 5000
 
 
 class ContactFormBase(BaseForm):
@@ -85,6 +88,9 @@ class ContactFormBase(BaseForm):
 
     def __init__(self, *args, consent_label="", **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                self._cap_length(field)
         self.fields[CONSENT_FIELD] = forms.BooleanField(
             label=consent_label or self.consent_label,
             required=True,
@@ -99,6 +105,20 @@ class ContactFormBase(BaseForm):
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
+
+    @staticmethod
+    def _cap_length(field):
+        field.max_length = MAX_MESSAGE_LENGTH
+        field.validators.append(
+            MaxLengthValidator(
+                MAX_MESSAGE_LENGTH,
+                message=_(
+                    "The message may have at most %(limit_value)d characters (it has "
+                    "%(show_value)d). Please shorten it or send the rest in a second message."
+                ),
+            )
+        )
+        field.widget.attrs["maxlength"] = str(MAX_MESSAGE_LENGTH)
 
     @property
     def is_bot(self):
