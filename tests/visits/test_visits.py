@@ -241,9 +241,17 @@ def test_post_is_not_counted(client, site_settings):
     assert not DailyVisits.objects.exists()
 
 
-def test_head_is_counted(client, site_settings):
-    assert client.head("/", HTTP_USER_AGENT=BROWSER).status_code == 200
-    assert day_row().visits == 1
+def test_head_counts_the_visit_but_no_page_view(client, site_settings):
+    """Issue 22: HEAD requests added page views; only a GET is a view of the page."""
+    for _ in range(3):
+        assert client.head("/", HTTP_USER_AGENT=BROWSER).status_code == 200
+    row = day_row()
+    assert (row.visits, row.page_views) == (1, 0)
+    assert not PageViews.objects.exists()
+    assert client.get("/", HTTP_USER_AGENT=BROWSER).status_code == 200
+    row = day_row()
+    assert (row.visits, row.page_views) == (1, 1)
+    assert PageViews.objects.get(day=row.day, path="/").views == 1
 
 
 def test_non_html_answers_are_not_counted(client, site_settings):
