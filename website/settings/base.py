@@ -211,7 +211,8 @@ WAGTAIL_MODERATION_ENABLED = True
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        # Draftail, refusing unreadable input with a form error (security.richtext).
+        "WIDGET": "security.rich_text_handlers.SafeDraftailRichTextArea",
         "OPTIONS": {"features": RICH_TEXT_FEATURES},
     }
 }
@@ -334,6 +335,7 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Uploads: documents are checked by content (security.uploads); images are limited
 # in pixels against decompression bombs, and renditions are always re-encoded.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
