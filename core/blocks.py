@@ -10,9 +10,23 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from security.richtext import validate_rich_text
+
 RICH_TEXT_FEATURES = list(settings.RICH_TEXT_FEATURES)
 # For short fields inside a page (admission rules, notes): no headings of their own.
 RICH_TEXT_FEATURES_NO_HEADINGS = [f for f in RICH_TEXT_FEATURES if f not in ("h2", "h3", "h4")]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich-text block, refusing malformed page and document links on save.
+
+    Migrations see Wagtail's block: the check changes no stored definition.
+    """
+
+    canonical_module_path = "wagtail.blocks.RichTextBlock"
+
+    def __init__(self, *args, validators=(), **kwargs):
+        super().__init__(*args, validators=(*validators, validate_rich_text), **kwargs)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -143,7 +157,7 @@ class YouTubeBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    text = RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     style = blocks.ChoiceBlock(
         label=_("Style"),
         choices=[("info", _("Information")), ("important", _("Important"))],
@@ -158,7 +172,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class AccordionItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question or title"), max_length=250)
-    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+    answer = RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
 
 
 class AccordionBlock(blocks.StructBlock):
@@ -193,7 +207,7 @@ class CaptionedTableBlock(blocks.StructBlock):
 
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = RichTextBlock(
         label=_("Text"),
         icon="pilcrow",
         features=RICH_TEXT_FEATURES,

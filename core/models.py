@@ -25,6 +25,11 @@ class BasePage(Page):
         help_text=_("When the page owner should check that the content is still correct."),
     )
 
+    # Query parameters the page renders differently for, with the values it accepts
+    # (name -> regular expression). Only these key the page cache (pagecache.middleware);
+    # any other parameter is answered from the page's own entry.
+    cache_query_params = {}
+
     search_fields = Page.search_fields + [
         index.SearchField("search_folded_text"),
     ]

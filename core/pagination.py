@@ -1,5 +1,8 @@
 from django.core.paginator import Paginator
 
+# The ``?page=`` values a listing accepts, for its ``cache_query_params`` (pagecache).
+PAGE_PARAM_PATTERN = r"[1-9][0-9]{0,3}"
+
 
 def paginate(request, items, per_page):
     """The one pagination helper of every listing.
@@ -14,6 +17,10 @@ def paginate(request, items, per_page):
     except (TypeError, ValueError):
         number = 1
     number = max(1, min(number, paginator.num_pages))
+    if "page" in request.GET and raw != str(number):
+        # Not the page asked for (past the end, or not a number): rendered, never cached,
+        # so made-up page numbers cannot fill the page cache.
+        request.skip_page_cache = True
     return paginator.page(number)
 
 

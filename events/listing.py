@@ -23,12 +23,10 @@ from core.restrictions import restricted_paths
 from pagecache.middleware import cached_until_publish
 
 from .models import Audience, EventOccurrence, EventPage
+from .models.pages import AUDIENCE_PARAM, FACILITY_PARAM, MONTH_PARAM
 
 PER_PAGE = 20
 PER_MONTH_PAGE = 60
-FACILITY_PARAM = "placowka"
-AUDIENCE_PARAM = "dla"
-MONTH_PARAM = "miesiac"
 MIN_YEAR = 2000
 YEARS_AHEAD = 2
 MONTHS_IN_NAV = 6

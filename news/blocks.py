@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, RichTextBlock
 
 
 class FunderLogoBlock(blocks.StructBlock):
@@ -47,7 +47,7 @@ class CoFinancedProjectBlock(blocks.StructBlock):
             "Rzeczpospolita Polska, the EU sign, then the regional sign."
         ),
     )
-    description = blocks.RichTextBlock(
+    description = RichTextBlock(
         label=_("Project description"),
         required=False,
         features=RICH_TEXT_FEATURES,

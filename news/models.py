@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from core.formatting import json_script_text
 from core.models import BasePage, SiteSettings
-from core.pagination import paginate
+from core.pagination import PAGE_PARAM_PATTERN, paginate
 from core.restrictions import public
 from core.search import fold
 from projects.linked import project_with_strip
@@ -111,6 +111,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["news.NewsPage"]
+    cache_query_params = {"page": PAGE_PARAM_PATTERN, CATEGORY_PARAM: r"[-a-z0-9]{1,50}"}
     max_count = 1
 
     class Meta:

@@ -20,6 +20,23 @@ empty, so search results never come from the cache). Tracking parameters such
 as ``utm_*`` and ``fbclid`` are left out of the key, so a post shared on social
 media is still served from the cache.
 
+Only parameters the page type uses are keyed (issue 22): each page type declares
+them with the values it accepts (``cache_query_params``, a name → regular
+expression mapping on the page class; ``BasePage`` declares none). The
+``before_serve_page`` hook (``pagecache.wagtail_hooks``) puts the page's
+declaration on the request; the middleware remembers it per path (in the shared
+cache and in the process, under the current generation). Once a path's
+declaration is known, a parameter the page does not use is dropped from the key
+(``/?status=flood1`` is answered from the entry of ``/``), and a used parameter
+with a value the page does not accept bypasses the cache (rendered, never
+stored). A view that is not a page declares nothing: it is stored only without
+query parameters. A listing asked for a page number past its end renders its
+last page uncached (``core.pagination`` marks the request with ``skip_page_cache``).
+So the number of entries is bounded by the pages that really exist, not by what
+visitors type. Links a page builds from its own address (the consent form's
+``next``, pagination) use ``canonical_full_path``: never the visitor's tracking
+parameters, which the next visitor's cached copy would otherwise carry.
+
 Invalidation empties the whole page cache at once: the cache holds a
 *generation* token, every entry records the generation it was rendered
 under, and an entry of another generation is a miss. ``bump_generation``
@@ -47,11 +64,13 @@ the first hit in a process.
 import datetime
 import hashlib
 import logging
+import re
 import threading
 import time
 import uuid
 from collections import OrderedDict
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -68,6 +87,9 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 ENTRY_KEY_PREFIX = "page-cache:entry:"
+PARAMS_KEY_PREFIX = "page-cache:params:"
+# The request attribute the before_serve_page hook fills with the page's declaration.
+REQUEST_PARAMS_ATTRIBUTE = "page_cache_params"
 
 DEFAULT_TIMEOUT = 10 * 60
 # Paths whose responses are never shared: staff, per-visitor or unbounded.
@@ -132,12 +154,35 @@ def cache_bypass_cookies():
     )
 
 
-def normalised_query(request):
-    """The allowlisted part of the query string, or None when the request must bypass."""
+def is_tracking_param(name):
+    return name in IGNORED_QUERY_PARAMS or name.startswith(IGNORED_QUERY_PREFIXES)
+
+
+def _declared_query(request, params):
+    kept = []
+    for name in request.GET:
+        if is_tracking_param(name) or name not in params:
+            continue  # not used by this page type: the canonical entry answers
+        value = request.GET.get(name, "")
+        if re.fullmatch(params[name], value) is None:
+            return None  # used, but not a value the page accepts: rendered, not stored
+        kept.append((name, value))
+    kept.sort()
+    return "&".join(f"{name}={value}" for name, value in kept)
+
+
+def normalised_query(request, params=None):
+    """The part of the query string that keys the page, or None when the request must bypass.
+
+    ``params`` is the page type's declaration (see the module doc); without one, the
+    allowlisted listing parameters.
+    """
+    if params is not None:
+        return _declared_query(request, params)
     allowed = _setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)
     kept = []
     for name in request.GET:
-        if name in IGNORED_QUERY_PARAMS or name.startswith(IGNORED_QUERY_PREFIXES):
+        if is_tracking_param(name):
             continue
         if name not in allowed:
             return None
@@ -152,19 +197,27 @@ def normalised_query(request):
     return "&".join(f"{name}={value}" for name, value in kept)
 
 
-def entry_key(request):
-    """The cache key of the page this request would get, or None when it must bypass."""
+def bypasses(request):
+    """True when the request is never answered from or stored in the cache."""
     if request.method not in ("GET", "HEAD"):
+        return True
+    excluded = _setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
+    if request.path.startswith(tuple(excluded)):
+        return True
+    if any(name in request.COOKIES for name in cache_bypass_cookies()):
+        return True
+    return "HTTP_AUTHORIZATION" in request.META
+
+
+def entry_key(request, params=None):
+    """The cache key of the page this request would get, or None when it must bypass.
+
+    ``params``: the page type's declared parameters, when known (see the module doc).
+    """
+    if bypasses(request):
         return None
     path = request.path
-    excluded = _setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
-    if path.startswith(tuple(excluded)):
-        return None
-    if any(name in request.COOKIES for name in cache_bypass_cookies()):
-        return None
-    if "HTTP_AUTHORIZATION" in request.META:
-        return None
-    query = normalised_query(request)
+    query = normalised_query(request, params)
     if query is None:
         return None
     try:
@@ -175,8 +228,77 @@ def entry_key(request):
     return ENTRY_KEY_PREFIX + hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def canonical_query_pairs(request, drop=()):
+    """(name, value) of the query parameters that may appear in links the page builds.
+
+    Tracking parameters never; on a page, only the parameters its type declares.
+    """
+    params = getattr(request, REQUEST_PARAMS_ATTRIBUTE, None)
+    return [
+        (name, request.GET.get(name, ""))
+        for name in request.GET
+        if not is_tracking_param(name) and name not in drop and (params is None or name in params)
+    ]
+
+
+def canonical_full_path(request):
+    """``request.get_full_path()`` without what must not be reflected into a cached page."""
+    query = urlencode(canonical_query_pairs(request))
+    return f"{request.path}?{query}" if query else request.path
+
+
+def _params_key(generation, request):
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        host = ""
+    digest = hashlib.sha256(f"{generation}\n{host}\n{request.path}".encode()).hexdigest()
+    return PARAMS_KEY_PREFIX + digest
+
+
+class LocalParams:
+    """Per-process memo of the declared parameters per path (the generation is in the key)."""
+
+    def __init__(self, size=1000):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            return self.entries.get(key)
+
+    def put(self, key, params):
+        with self.lock:
+            self.entries[key] = params
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+local_params = LocalParams()
+
+
+def known_params(cache, generation, request):
+    """The declared parameters of the page at this path, when a render has told us."""
+    key = _params_key(generation, request)
+    params = local_params.get(key)
+    if params is None:
+        params = cache.get(key)
+        if params is not None:
+            local_params.put(key, params)
+    return params
+
+
+def remember_params(cache, generation, request, params, timeout):
+    key = _params_key(generation, request)
+    cache.set(key, params, timeout)
+    local_params.put(key, params)
+
+
 def is_storable(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if getattr(request, "skip_page_cache", False):
         return False
     if getattr(request, "is_preview", False):
         return False
@@ -313,8 +435,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = entry_key(request)
-        if key is None:
+        if bypasses(request):
             return self.get_response(request)
 
         cache = page_cache()
@@ -323,22 +444,36 @@ class PageCacheMiddleware:
             # The shared cache is unavailable (pagecache.resilient_cache answers misses):
             # no emptying could reach this process, so nothing is served or kept.
             return self.get_response(request)
-        entry = local_entries.get(key, generation)
-        if entry is None:
-            entry = cache.get(key)
+        params = known_params(cache, generation, request)
+        key = entry_key(request, params)
+        if key is not None:
+            entry = local_entries.get(key, generation)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == generation:
+                    local_entries.put(key, entry)
             if entry is not None and entry[0] == generation:
-                local_entries.put(key, entry)
-        if entry is not None and entry[0] == generation:
-            response = deserialise(entry)
-            response["X-Cache"] = "HIT"
-            return response
+                response = deserialise(entry)
+                response["X-Cache"] = "HIT"
+                return response
 
         response = self.get_response(request)
-        if is_storable(request, response):
+        declared = getattr(request, REQUEST_PARAMS_ATTRIBUTE, None)
+        if declared is None:
+            # Not a page: it declares no parameters, so it is kept only without any.
+            store_key = entry_key(request, {})
+            if store_key != entry_key(request):
+                store_key = None
+        else:
+            store_key = entry_key(request, declared)
+        if store_key is not None and is_storable(request, response):
             timeout = entry_timeout()
             if timeout:
+                if declared is not None:
+                    remember_params(cache, generation, request, declared, timeout)
                 entry = serialise(generation, response, timeout)
-                cache.set(key, entry, timeout)
-                local_entries.put(key, entry)
-        response["X-Cache"] = "MISS"
+                cache.set(store_key, entry, timeout)
+                local_entries.put(store_key, entry)
+        if key is not None or store_key is not None:
+            response["X-Cache"] = "MISS"
         return response

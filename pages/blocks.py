@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, RichTextBlock
 from core.formatting import tel_href
 
 
@@ -48,7 +48,7 @@ class CrisisHelpBlock(blocks.StructBlock):
         help_text=_("Adds 'In danger of life or health call 112' at the top."),
     )
     lines = blocks.ListBlock(CrisisLineBlock(), label=_("Help lines"), min_num=1)
-    note = blocks.RichTextBlock(
+    note = RichTextBlock(
         label=_("Additional information"),
         required=False,
         features=RICH_TEXT_FEATURES,
@@ -69,7 +69,7 @@ class VideoFileBlock(blocks.StructBlock):
         label=_("Video file"),
         help_text=_("An MP4 or WebM file uploaded to Documents. Played on this site only."),
     )
-    transcript = blocks.RichTextBlock(
+    transcript = RichTextBlock(
         label=_("Text version"),
         required=False,
         features=RICH_TEXT_FEATURES,

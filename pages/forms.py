@@ -1,11 +1,9 @@
 """Forms of the pages app: the ordinance admin form and the public contact form."""
 
-import hashlib
 import re
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
+from django.core.validators import MaxLengthValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -76,6 +74,8 @@ class OrdinanceAdminForm(WagtailAdminPageForm):
 # Names of the fields the contact form always has, whatever staff build in the admin.
 CONSENT_FIELD = "zgoda"
 HONEYPOT_FIELD = "strona_www"
+# The longest text a field of the contact form takes (a few pages of a letter).
+MAX_MESSAGE_LENGTH = 5000
 
 
 class ContactFormBase(BaseForm):
@@ -88,6 +88,9 @@ class ContactFormBase(BaseForm):
 
     def __init__(self, *args, consent_label="", **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                self._cap_length(field)
         self.fields[CONSENT_FIELD] = forms.BooleanField(
             label=consent_label or self.consent_label,
             required=True,
@@ -103,6 +106,20 @@ class ContactFormBase(BaseForm):
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 
+    @staticmethod
+    def _cap_length(field):
+        field.max_length = MAX_MESSAGE_LENGTH
+        field.validators.append(
+            MaxLengthValidator(
+                MAX_MESSAGE_LENGTH,
+                message=_(
+                    "The message may have at most %(limit_value)d characters (it has "
+                    "%(show_value)d). Please shorten it or send the rest in a second message."
+                ),
+            )
+        )
+        field.widget.attrs["maxlength"] = str(MAX_MESSAGE_LENGTH)
+
     @property
     def is_bot(self):
         return bool(self.is_bound and (self.data.get(HONEYPOT_FIELD) or "").strip())
@@ -113,35 +130,3 @@ class ContactFormBase(BaseForm):
     @property
     def honeypot(self):
         return self[HONEYPOT_FIELD]
-
-
-class RateLimit:
-    """A per-client counter in the shared cache: at most ``limit`` uses per ``window`` seconds."""
-
-    def __init__(self, scope, limit, window):
-        self.scope, self.limit, self.window = scope, limit, window
-
-    def key(self, request):
-        address = client_address(request)
-        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{digest}"
-
-    def exceeded(self, request):
-        return (cache.get(self.key(request)) or 0) >= self.limit
-
-    def hit(self, request):
-        """Counts one use by this client."""
-        key = self.key(request)
-        if not cache.add(key, 1, self.window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, self.window)
-
-
-def client_address(request):
-    if getattr(settings, "VISITS_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")

@@ -28,7 +28,10 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -218,3 +221,34 @@ class SafeDocumentForm(BaseDocumentForm):
         if uploaded and "file" in self.changed_data:
             validate_document_file(uploaded, uploaded.name)
         return uploaded
+
+
+class SafeWagtailImageField(WagtailImageField):
+    """Wagtail's image field; a file Pillow cannot read (a bare ``GIF89a`` header) is a form
+    error, not a 500 (issue 22: Willow guessed the format from the header, Pillow failed on
+    the size check)."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - anything the image library raises
+            raise ValidationError(
+                gettext_lazy(
+                    "The file is not a readable image. Save it again in a graphics program "
+                    "(as JPG or PNG) and upload it once more."
+                ),
+                code="invalid_image",
+            ) from error
+
+
+class SafeImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            # Built per form, as Wagtail builds its own, so the limits are read from settings now.
+            self.fields["file"] = SafeWagtailImageField(
+                label=field.label, required=field.required, widget=field.widget
+            )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.restrictions import public
-from pages.forms import RateLimit
+from security.ratelimit import RateLimit
 from visits.bots import is_bot
 
 from .models.feedback import MAX_COMMENT, Feedback

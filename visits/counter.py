@@ -5,7 +5,8 @@ every counted view is also a *page view*. How it works:
 
 - The middleware sits before the page cache, SessionMiddleware and
   AuthenticationMiddleware, so a page answered from the cache is counted too.
-  It decides after the response is known: GET/HEAD, status 200, text/html,
+  It decides after the response is known: GET/HEAD (a HEAD counts the visit,
+  never a page view), status 200, text/html,
   not an excluded path (admin and previews, static, media, documents, cookie
   consent, health check, the counter's JSON), no session cookie (only staff
   have sessions on this site; ``request.user`` does not exist yet here) and
@@ -14,8 +15,8 @@ every counted view is also a *page view*. How it works:
   random per day, kept in the database (one row per day, so every process
   and server uses the same one) and in the cache; rows of past days are
   deleted, so yesterday's hashes can no longer be linked to anyone. The
-  address is REMOTE_ADDR, or the right-most X-Forwarded-For entry (the one
-  the proxy in front appended) when ``VISITS_TRUST_X_FORWARDED_FOR`` is set.
+  address is the trusted client address of ``security.client`` (REMOTE_ADDR,
+  or the X-Forwarded-For entry the proxies in front appended).
 - "Seen today" is ``cache.add(hash)``, atomic on Redis and in local memory:
   the first add wins and counts a visit. When the cache raises, the database
   takes over (``VisitorSeen``, unique on day + hash). A visitor first seen in
@@ -52,6 +53,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils import timezone
 
 from core.paths import NON_PAGE_PREFIXES
+from security.client import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -86,18 +88,6 @@ def seconds_until_tomorrow():
 
 
 # -- visitor identity -----------------------------------------------------------
-
-
-def client_address(request):
-    if settings.VISITS_TRUST_X_FORWARDED_FOR:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def user_agent(request):
@@ -231,19 +221,25 @@ def _increment(model, keys, amounts):
     raise RuntimeError(f"could not increment {model.__name__} {keys}")
 
 
-def record_view(day, path, visitor):
+def record_view(day, path, visitor, page_view=True):
+    """Counts the visitor's visit (first time today) and, for a GET, one view of ``path``."""
     from .models import DailyVisits, PageViews
 
     new_visit = first_visit_today(day, visitor)
-    _increment(DailyVisits, {"day": day}, {"visits": int(new_visit), "page_views": 1})
-    _increment(PageViews, {"day": day, "path": path[:PATH_MAX_LENGTH]}, {"views": 1})
+    if new_visit or page_view:
+        _increment(
+            DailyVisits, {"day": day}, {"visits": int(new_visit), "page_views": int(page_view)}
+        )
+    if page_view:
+        _increment(PageViews, {"day": day, "path": path[:PATH_MAX_LENGTH]}, {"views": 1})
     return new_visit
 
 
 def count_request(request):
+    """A GET is a visit and a page view; a HEAD (link checkers, previews) only a visit."""
     day = today()
     visitor = visitor_hash(daily_salt(day), client_address(request), user_agent(request))
-    return record_view(day, request.path_info, visitor)
+    return record_view(day, request.path_info, visitor, page_view=request.method == "GET")
 
 
 class VisitCounterMiddleware:

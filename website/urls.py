@@ -8,11 +8,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views
-from security import two_factor
+from security import accounts, two_factor
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/2fa/", include(two_factor.urlpatterns)),
+    # Wagtail's own views with a POST-only sign-out and a throttled password reset.
+    path("admin/logout/", accounts.LogoutView.as_view(), name="wagtailadmin_logout"),
+    path(
+        "admin/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("szukaj/", views.search, name="search"),

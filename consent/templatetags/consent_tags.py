@@ -9,6 +9,7 @@ from django import template
 from django.db.models import Prefetch
 
 from consent import state as consent
+from pagecache.middleware import canonical_full_path
 
 register = template.Library()
 
@@ -35,7 +36,8 @@ def consent_banner(context):
             }
             for group in groups
         ],
-        "next": request.get_full_path() if request is not None else "/",
+        # Never the visitor's tracking parameters: the page is cached for everyone.
+        "next": canonical_full_path(request) if request is not None else "/",
     }
 
 
@@ -69,3 +71,10 @@ def cookie_policy_groups():
 def cookie_domain(cookie):
     """The domain a cookie belongs to, without the leading dot; empty for this site's own."""
     return (cookie.domain or "").lstrip(".")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_path(context):
+    """This page's path and own query parameters (no tracking ones), for forms in cached pages."""
+    request = context.get("request")
+    return canonical_full_path(request) if request is not None else "/"

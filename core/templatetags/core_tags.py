@@ -1,10 +1,12 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.pagination import page_window
 from core.restrictions import public
-from pagecache.middleware import cached_until_publish
+from pagecache.middleware import cached_until_publish, canonical_query_pairs
 
 register = template.Library()
 
@@ -84,9 +86,8 @@ def today():
 def pagination(context, page_obj, anchor=""):
     """Numbered pagination that keeps the other query parameters (works without JS)."""
     request = context["request"]
-    params = request.GET.copy()
-    params.pop("page", None)
-    base = params.urlencode()
+    # Only the page's own parameters: tracking ones would be cached for the next visitor.
+    base = urlencode(canonical_query_pairs(request, drop=("page",)))
     return {
         "page_obj": page_obj,
         "window": page_window(page_obj) if page_obj else [],

@@ -11,10 +11,16 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pagination import PAGE_PARAM_PATTERN
 from news.blocks import NewsBodyBlock
 
 from .. import recurrence
 from .schedule import EventSchedule
+
+# The index's query parameters (read in events.listing).
+FACILITY_PARAM = "placowka"
+AUDIENCE_PARAM = "dla"
+MONTH_PARAM = "miesiac"
 
 # Sub-routes of the index; an event may not take one of these as its slug.
 RESERVED_SLUG = re.compile(r"^(\d{4}|rss|atom|ical|archiwum)$")
@@ -31,6 +37,13 @@ class Audience(models.TextChoices):
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
+    # Keyed in the page cache (issue 22): the listing's page, its filters and the month.
+    cache_query_params = {
+        "page": PAGE_PARAM_PATTERN,
+        FACILITY_PARAM: r"[-\w]{1,80}",
+        AUDIENCE_PARAM: r"[-\w]{1,80}",
+        MONTH_PARAM: r"[0-9]{4}-[0-9]{2}",
+    }
     intro = models.TextField(
         _("introduction"),
         blank=True,

@@ -15,8 +15,10 @@ from wagtail.fields import RichTextField
 from core.blocks import RICH_TEXT_FEATURES
 from core.formatting import map_url
 from core.models import BasePage, SiteSettings
+from security.client import client_address
+from security.ratelimit import RateLimit
 
-from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, ContactFormBase, RateLimit
+from ..forms import CONSENT_FIELD, HONEYPOT_FIELD, ContactFormBase
 
 CONTACT_RATE_LIMIT = RateLimit("contact", limit=5, window=10 * 60)
 
@@ -159,14 +161,15 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     def serve_post(self, request, *args, **kwargs):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if CONTACT_RATE_LIMIT.exceeded(request):
+        client = client_address(request)
+        if CONTACT_RATE_LIMIT.exceeded(client):
             return self.render_form(request, form, status=429, rate_limited=True)
         if form.is_bot:
             # Pretend success: a bot learns nothing; nothing is stored or sent.
-            CONTACT_RATE_LIMIT.hit(request)
+            CONTACT_RATE_LIMIT.hit(client)
             return self.render_landing_page(request, None, *args, **kwargs)
         if form.is_valid():
-            CONTACT_RATE_LIMIT.hit(request)
+            CONTACT_RATE_LIMIT.hit(client)
             submission = self.process_form_submission(form)
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(request, form)

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
-from core.pagination import paginate
+from core.pagination import PAGE_PARAM_PATTERN, paginate
 from core.restrictions import public
 from core.search import clean_query
 
@@ -79,6 +79,13 @@ class OrdinanceIndexPage(BasePage):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["pages.OrdinancePage"]
     max_count = 1
+    # A filled-in search text ("q") is a search: never cached; an empty one is the form's.
+    cache_query_params = {
+        "page": PAGE_PARAM_PATTERN,
+        "rok": r"[0-9]{4}",
+        "status": "in_force|repealed",  # RegisterFilters.STATUS_VALUES
+        "q": "",
+    }
     template = "pages/ordinance_index_page.html"
 
     class Meta:

@@ -49,6 +49,8 @@ def project_status(start, end, today=None):
 
 
 class ProjectIndexPage(BasePage):
+    # Keyed in the page cache (issue 22): the programme filter.
+    cache_query_params = {PROGRAMME_PARAM: r"[-\w]{1,80}"}
     intro = models.TextField(
         _("introduction"),
         blank=True,

@@ -149,6 +149,8 @@ def area_rows():
 
 
 class WorkerSearchPage(BasePage):
+    # The address typed bypasses the page cache; only the empty search is cached.
+    cache_query_params = {QUERY_PARAM: ""}
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -17,6 +17,8 @@ TOPIC_PARAM = "kategoria"
 
 
 class FormsLibraryPage(BasePage):
+    # Keyed in the page cache (issue 22): the topic filter.
+    cache_query_params = {TOPIC_PARAM: r"[-\w]{1,80}"}
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences above the list.")
     )

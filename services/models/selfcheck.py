@@ -14,6 +14,9 @@ FORM_PARAMS = ("osoby", "dochod", "sytuacja")
 
 
 class EligibilityCheckPage(BasePage):
+    # A resident's figures are never keyed nor stored: only the empty form is cached
+    # (an empty pattern accepts only the empty value; any other value bypasses the cache).
+    cache_query_params = dict.fromkeys(FORM_PARAMS, "")
     intro = models.TextField(
         _("introduction"),
         blank=True,

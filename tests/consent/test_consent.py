@@ -382,8 +382,14 @@ def test_no_banner_once_decided(client, site_settings, value):
 
 
 def test_banner_returns_with_the_query_of_the_page(client, site_settings):
+    from tests.factories import make_register
+
+    register = make_register(site_settings.site.root_page)
+    html = client.get(register.url + "?rok=2024&utm_source=x").content.decode()
+    assert f'<input type="hidden" name="next" value="{register.url}?rok=2024">' in html
+    # a parameter the page does not use is not carried either (issue 22)
     html = client.get("/?page=2").content.decode()
-    assert '<input type="hidden" name="next" value="/?page=2">' in html
+    assert '<input type="hidden" name="next" value="/">' in html
 
 
 def test_footer_has_the_cookie_settings_link_on_every_page(client, site_settings):

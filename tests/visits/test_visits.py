@@ -241,9 +241,17 @@ def test_post_is_not_counted(client, site_settings):
     assert not DailyVisits.objects.exists()
 
 
-def test_head_is_counted(client, site_settings):
-    assert client.head("/", HTTP_USER_AGENT=BROWSER).status_code == 200
-    assert day_row().visits == 1
+def test_head_counts_the_visit_but_no_page_view(client, site_settings):
+    """Issue 22: HEAD requests added page views; only a GET is a view of the page."""
+    for _ in range(3):
+        assert client.head("/", HTTP_USER_AGENT=BROWSER).status_code == 200
+    row = day_row()
+    assert (row.visits, row.page_views) == (1, 0)
+    assert not PageViews.objects.exists()
+    assert client.get("/", HTTP_USER_AGENT=BROWSER).status_code == 200
+    row = day_row()
+    assert (row.visits, row.page_views) == (1, 1)
+    assert PageViews.objects.get(day=row.day, path="/").views == 1
 
 
 def test_non_html_answers_are_not_counted(client, site_settings):
@@ -307,14 +315,14 @@ def raw_cache_entries():
 
 
 def test_forwarded_for_is_ignored_unless_trusted(client, site_settings, settings):
-    settings.VISITS_TRUST_X_FORWARDED_FOR = False
+    settings.TRUSTED_PROXY_COUNT = 0
     visit(client, HTTP_X_FORWARDED_FOR="198.51.100.1")
     visit(client, HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert day_row().visits == 1
 
 
 def test_trusted_proxy_uses_the_right_most_forwarded_address(client, site_settings, settings):
-    settings.VISITS_TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXY_COUNT = 1
     # The client may forge the left part; the proxy appends the real address on the right.
     visit(client, HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.1", ip="127.0.0.1")
     visit(client, HTTP_X_FORWARDED_FOR="10.0.0.2, 198.51.100.1", ip="127.0.0.1")

@@ -221,7 +221,8 @@ WAGTAIL_MODERATION_ENABLED = True
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        # Draftail, refusing unreadable input with a form error (security.richtext).
+        "WIDGET": "security.rich_text_handlers.SafeDraftailRichTextArea",
         "OPTIONS": {"features": RICH_TEXT_FEATURES},
     }
 }
@@ -241,9 +242,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 DEFAULT_FROM_EMAIL = "strona@ops.example.pl"
 
-# Visit counter: addresses come from REMOTE_ADDR unless this says a proxy
-# in front sets X-Forwarded-For.
-VISITS_TRUST_X_FORWARDED_FOR = False
+# The client's address (security.client): REMOTE_ADDR, or, with this many proxies in
+# front appending to X-Forwarded-For, that header's entry this far from the right.
+# One setting for the login lockout, the visit counter and the form rate limits.
+TRUSTED_PROXY_COUNT = 0
 
 LOGGING = {
     "version": 1,
@@ -322,16 +324,16 @@ PERMISSIONS_POLICY = {
     "fullscreen": ["self", YOUTUBE_EMBED_ORIGIN],
 }
 
-# Login lockout (django-axes 8): five failures lock the account, and five failures
-# from one address lock that address, each for 30 minutes.
+# Login lockout (django-axes 8): five failures for one username from one client address
+# lock that pair for 30 minutes. Keyed on both, so that nobody can lock out another
+# person (made-up usernames from one address, or guesses at a name from elsewhere).
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
-# Addresses come from REMOTE_ADDR; production trusts X-Forwarded-For only when told to.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 # Two-factor authentication (django-otp TOTP, security.middleware): optional per
 # person; when TWO_FACTOR_REQUIRED is on, or the administrator ticks
@@ -343,6 +345,7 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Uploads: documents are checked by content (security.uploads); images are limited
 # in pixels against decompression bombs, and renditions are always re-encoded.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755

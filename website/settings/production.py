@@ -18,8 +18,10 @@ DJANGO_HSTS_SECONDS         default one year
 WAGTAILADMIN_BASE_URL       default https://<first host>
 DJANGO_EMAIL_URL-like parts: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                             EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
-VISITS_TRUST_X_FORWARDED_FOR "true" when a proxy in front sets X-Forwarded-For
-                            (also used by the login lockout to find the address)
+TRUSTED_PROXY_COUNT         proxies in front that append to X-Forwarded-For; default 0
+                            (REMOTE_ADDR is the client). Used by the login lockout, the
+                            visit counter and the form rate limits (security.client)
+VISITS_TRUST_X_FORWARDED_FOR older name: "true" means TRUSTED_PROXY_COUNT=1
 DJANGO_TWO_FACTOR_REQUIRED  "true" to require two-factor authentication of all staff
 """
 
@@ -132,11 +134,13 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 COOKIE_CONSENT_SECURE = True
 
-VISITS_TRUST_X_FORWARDED_FOR = env_bool("VISITS_TRUST_X_FORWARDED_FOR", False)
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT")
+    or (1 if env_bool("VISITS_TRUST_X_FORWARDED_FOR", False) else 0)
+)
 
 # Security (issue 10): cookies only over HTTPS, browsers told to upgrade any stray
-# http:// reference, and the login lockout counts the visitor's real address when
-# the proxy in front is trusted to set X-Forwarded-For (one proxy hop).
+# http:// reference.
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -150,9 +154,6 @@ CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES,  # noqa: F405
     "upgrade-insecure-requests": True,
 }
-if VISITS_TRUST_X_FORWARDED_FOR:
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", False)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
