@@ -111,6 +111,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
+    search_weight = 0.5
 
     class Meta:
         verbose_name = _("news index")
@@ -342,6 +343,9 @@ class NewsPage(BasePage):
         return (
             super().search_texts() + [self.lead, self.image_caption] + self.stream_texts(self.body)
         )
+
+    def search_date(self):
+        return timezone.localtime(self.date).date() if self.date else None
 
     def clean(self):
         super().clean()
