@@ -21,6 +21,7 @@ from core.search import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, fold, word_keys, word
 from .models import SearchDocument, SearchSynonym, SearchTerm
 
 CANDIDATES = 100
+MAX_CORRECTIONS = 3  # words of one query looked up for a spelling suggestion (a query each)
 MAX_KEYS = 48
 TITLE, HEADING, BODY = 4.0, 2.0, 1.0
 SYNONYM = 0.8
@@ -57,13 +58,15 @@ def with_vocabulary(parsed):
     folded = {fold(word.text) for word in parsed}
     wanted = folded | {key for word in parsed for key in word.keys}
     known = {term.word: term for term in SearchTerm.objects.filter(word__in=wanted)}
+    corrections = 0
     for word in parsed:
         own = fold(word.text)
         if own in known:
             word.keys = word.keys | frozenset(known[own].keys.split())
             continue
-        if word.keys & set(known) or own.isdigit():
+        if word.keys & set(known) or own.isdigit() or corrections >= MAX_CORRECTIONS:
             continue
+        corrections += 1
         correction = closest(own)
         if correction is not None:
             word.suggestion = correction.display
