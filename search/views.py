@@ -81,21 +81,26 @@ def search(request):
     if not parsed:
         return TemplateResponse(request, "search/results.html", context)
 
-    parsed = with_vocabulary(parsed)
-    query_slots = slots(parsed, synonym_groups())
+    typed = parsed
     home, children = sections(request)
     section_slug = single(request, SECTION_PARAMETER)
     section = next((child for child in children if child.slug == section_slug), None)
+    exact = exact_matches(raw_query) if section is None else []
+    if exact:
+        # The number is answered by the ordinance it names; "12" and "2020" alone
+        # would match every ordinance of 2020.
+        parsed = [word for word in parsed if not word.text.isdigit()]
+    parsed = with_vocabulary(parsed)
+    query_slots = slots(parsed, synonym_groups())
     queryset = Page.objects.live().filter(depth__gt=1)
     if home is not None:
         queryset = queryset.filter(path__startswith=home.path)
     if section is not None:
         queryset = queryset.filter(path__startswith=section.path)
-    ranked = rank(candidates(queryset, query_slots), query_slots)
+    ranked = rank(candidates(queryset, query_slots), query_slots) if query_slots else []
 
     number = page_number(request)
     promoted = promotions(raw_query) if number == 1 and section is None else []
-    exact = exact_matches(raw_query) if section is None else []
     ranked = ordered(ranked, exact, {p.page_id for p in promoted if p.page_id})
 
     paginator = Paginator(ranked, RESULTS_PER_PAGE)
@@ -107,9 +112,9 @@ def search(request):
     ]
     suggestion = " ".join(word.suggestion or word.text for word in parsed)
     if stats.should_record(request) and number == 1 and section is None:
-        stats.record(stats.normalise(parsed), zero_results=not ranked and not promoted)
+        stats.record(stats.normalise(typed), zero_results=not ranked and not promoted)
     context.update(
-        cleaned_query=" ".join(word.text for word in parsed),
+        cleaned_query=" ".join(word.text for word in typed),
         page_obj=page_obj,
         results=results,
         result_count=paginator.count,
