@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from .formatting import tel_href
 from .home import home_sections
-from .search import folded_index_text
+from .search import folded_index_text, lemma_index_text
 
 
 class BasePage(Page):
@@ -32,7 +32,12 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("search_folded_text"),
+        # Lemmas of every word (issue 16): "świetlicę" finds "świetlica", "karta" "karty".
+        index.SearchField("search_lemma_text"),
     ]
+    # How a page ranks against others that match as well (issue 16): a facility, service,
+    # post or ordinance answers; an index or list page that links to them ranks lower.
+    search_weight = 1.0
     settings_panels = Page.settings_panels + [FieldPanel("review_date")]
 
     class Meta:
@@ -52,11 +57,49 @@ class BasePage(Page):
     def search_folded_text(self):
         return folded_index_text(*self.search_texts())
 
+    def search_lemma_text(self):
+        return lemma_index_text(*self.search_texts(), *self.search_headings())
+
+    def search_headings(self):
+        """Headings of the page's body (they weigh more than body text in the site search)."""
+        headings = []
+        for field in self._meta.get_fields():
+            if isinstance(field, StreamField):
+                headings.extend(stream_headings(getattr(self, field.name)))
+        return headings
+
+    def search_date(self):
+        """The date the site search shows beside the page (news and ordinances have one)."""
+        return None
+
+    def search_document(self):
+        """What the site search stores of this page to rank it and cut excerpts from."""
+        return {
+            "title": self.title,
+            "headings": [self.search_description, *self.search_headings()],
+            "texts": self.search_texts()[2:],
+            "date": self.search_date(),
+            # A page with pages below it mostly leads to them.
+            "weight": self.search_weight * (0.7 if self.numchild else 1.0),
+        }
+
     @staticmethod
     def stream_texts(stream_value):
         if not stream_value:
             return []
         return stream_value.stream_block.get_searchable_content(stream_value)
+
+
+def stream_headings(stream_value):
+    """Heading texts of a stream: heading blocks, titles of call-outs, accordions and lists."""
+    found = []
+    for block in stream_value or []:
+        value = block.value
+        if block.block_type == "heading" and isinstance(value, blocks.StructValue):
+            found.append(value.get("text", ""))
+        elif isinstance(value, blocks.StructValue):
+            found.extend(str(value.get(name) or "") for name in ("title", "heading"))
+    return [text for text in found if text]
 
 
 class TaskLinkBlock(blocks.StructBlock):
@@ -102,6 +145,7 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     template = "core/home_page.html"
+    search_weight = 0.4
 
     class Meta:
         verbose_name = _("home page")

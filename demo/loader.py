@@ -29,7 +29,7 @@ from . import blocks
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # The areas in the order they are loaded: the menu follows the order pages are made in.
-AREAS = ["site", "pages", "news", "ordinances", "units", "events", "services", "projects"]
+AREAS = ["site", "pages", "news", "ordinances", "units", "events", "services", "projects", "search"]
 
 # Keys of a page's table in a data file that are not model fields.
 NOT_FIELDS = {"key", "parent", "model"}

@@ -113,6 +113,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     cache_query_params = {"page": PAGE_PARAM_PATTERN, CATEGORY_PARAM: r"[-a-z0-9]{1,50}"}
     max_count = 1
+    search_weight = 0.5
 
     class Meta:
         verbose_name = _("news index")
@@ -361,6 +362,9 @@ class NewsPage(BasePage):
         return (
             super().search_texts() + [self.lead, self.image_caption] + self.stream_texts(self.body)
         )
+
+    def search_date(self):
+        return timezone.localtime(self.date).date() if self.date else None
 
     def clean(self):
         super().clean()

@@ -55,6 +55,8 @@ REQUESTS_PER_VISITOR = 25
 PROCESSES = 2
 THREADS_PER_PROCESS = 4
 SEARCH_QUERY = "pomoc"
+# Several words, one with a typo: lemmas, synonyms, the spelling suggestion (issue 16).
+SEARCH_WORDS_QUERY = "zasilek+celowy+swietlca"
 
 
 # --- preparing the site -----------------------------------------------------------------
@@ -458,7 +460,9 @@ def main():
             post = urls["news_post"]
             targets += [(" news post, cached", post, True)]
             targets += [(" news post, uncached", post + "?nocache=1", True)]
-        targets += [("search", f"/szukaj/?q={SEARCH_QUERY}", True)]
+        scale = " (large)" if options.large else ""
+        targets += [(f"search{scale}", f"/szukaj/?q={SEARCH_QUERY}", True)]
+        targets += [(f"search, words and typo{scale}", f"/szukaj/?q={SEARCH_WORDS_QUERY}", True)]
         targets = [(name.strip(), url, counted) for name, url, counted in targets]
 
         for _name, url, _counted in targets:  # warm the page cache and the renditions

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views
+from search import views as search_views
 from security import accounts, two_factor
 
 urlpatterns = [
@@ -22,7 +23,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
-    path("szukaj/", views.search, name="search"),
+    path("szukaj/", search_views.search, name="search"),
     path("healthz", never_cache(views.healthz), name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -86,6 +86,7 @@ class OrdinanceIndexPage(BasePage):
         "status": "in_force|repealed",  # RegisterFilters.STATUS_VALUES
         "q": "",
     }
+    search_weight = 0.5
     template = "pages/ordinance_index_page.html"
 
     class Meta:
@@ -299,6 +300,15 @@ class OrdinancePage(BasePage):
                 texts.append(info.text)
         return texts
 
+    def search_date(self):
+        return self.date_signed
+
+    def search_document(self):
+        document = super().search_document()
+        # The number and subject are what an ordinance is looked up by: they weigh as a title.
+        document["headings"] += [self.label, self.subject]
+        return document
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = list(
@@ -342,7 +352,9 @@ class OrdinanceAttachment(Orderable):
         return getattr(self.document, "pdf_info", None)
 
 
-_NUMBER_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,4}[A-Za-z]?)\s*/\s*(\d{4})(?![\d/])")
+_NUMBER_IN_TEXT = re.compile(
+    r"(?<![\d/])(\d{1,4}[A-Za-z]?)\s*(?:/\s*|\s+)((?:19|20)\d{2})(?![\d/])"
+)
 
 
 def ordinances_numbered(raw_query):

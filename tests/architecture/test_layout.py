@@ -9,7 +9,7 @@ from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[2]
 # Apps every content app may use; none of them may import or name a content app.
-BASE_APPS = ["core", "pagecache", "visits", "consent", "security", "alerts", "staff"]
+BASE_APPS = ["core", "pagecache", "visits", "consent", "security", "alerts", "staff", "search"]
 PROJECT_PACKAGE = "website"
 NON_DATA_LINE_LIMIT = 400
 

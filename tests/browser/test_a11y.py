@@ -97,7 +97,9 @@ def test_contact_form_after_empty_submission(page, site_map, live_url):
 
 
 @pytest.mark.parametrize(
-    ("query", "has_hits"), [("pomoc", True), ("zarzadzenie", True), ("xyzzyqwerty", False)]
+    ("query", "has_hits"),
+    # "swietlca": a typo, with "Czy chodziło Ci o" and the section filters (issue 16).
+    [("pomoc", True), ("zarzadzenie", True), ("swietlca", True), ("xyzzyqwerty", False)],
 )
 def test_search_results(query, has_hits, page, live_url):
     path = f"/szukaj/?q={query}"

@@ -49,6 +49,13 @@ RAW_QUERIES = [
     "page=" + "9" * 400,
     "%FF=%FE&=&&==&page",
 ]
+# The site search gets these on top (issue 16): quotes and operators of the search
+# backends, a 1,000-character query, NUL bytes, only stop words, mixed scripts.
+SEARCH_QUERIES = [
+    '"', '"zasiłek', "zasiłek\"'`", "AND OR NOT NEAR(", "NEAR(a b)", "zasiłek* OR 1=1 --",
+    "title:zasiłek", "-zasiłek +świetlica", "ą" * 1000, "zasiłek " * 200, "\x00zasiłek\x00",
+    "i w z na do", "czy jak gdzie", "12/2020/2021//", "9" * 40, "😀", "ściana\u202e",
+]  # fmt: skip
 # Light sweep of every other URL: the values most likely to break a view.
 LIGHT = [XSS[0], "-1", "99999999999999999999999999999999"]
 LIGHT_RAW = ["page=%FF%FE&q=%FF%FE", "page[]=1&page=2&page=x"]
@@ -215,6 +222,9 @@ def test_every_public_url_survives_hostile_parameters(sweep):
         values, raw = (VALUES, RAW_QUERIES) if path in full else (LIGHT, LIGHT_RAW)
         for base, query, note in hostile_queries(path, values, raw):
             sweep.get(base, note=note, QUERY_STRING=query)
+    for value in SEARCH_QUERIES:
+        for extra in ({}, {"dzial": "aktualnosci"}, {"dzial": value, "page": "2"}):
+            sweep.get("/szukaj/", note=value[:40], QUERY_STRING=urlencode({"q": value, **extra}))
     for path in everything:
         base = path.partition("?")[0].rstrip("/") + "/"
         suffixes = PATH_SUFFIXES if path in full else PATH_SUFFIXES[:3]

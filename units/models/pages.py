@@ -31,6 +31,7 @@ class UnitIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     max_count = 1
+    search_weight = 0.5
     parent_page_types = ["website.HomePage"]
     subpage_types = ["units.UnitPage"]
     show_in_menus_default = True
@@ -259,6 +260,12 @@ class UnitPage(BasePage):
         super().clean()
         if self.age_from is not None and self.age_to is not None and self.age_from > self.age_to:
             raise ValidationError({"age_to": _("The upper age cannot be below the lower one.")})
+
+    def search_headings(self):
+        # The page's own sections: "godziny otwarcia klubu seniora" finds the club.
+        return super().search_headings() + [
+            str(label) for label in (_("Opening hours"), _("Who it is for"), _("How to join"))
+        ]
 
     def search_texts(self):
         return super().search_texts() + [

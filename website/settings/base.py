@@ -28,12 +28,15 @@ INSTALLED_APPS = [
     "consent",
     "pagecache",
     "security",
+    # Site search that understands Polish: results, synonyms, statistics (issue 16).
+    "search",
     # Base page, site settings, navigation, search (app label "website").
     "core",
     "cookie_consent",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -205,7 +208,8 @@ PAGE_CACHE_TIMEOUT_LIMITS = (
 WAGTAIL_SITE_NAME = "Ośrodek Pomocy Społecznej"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # The database backend, also keeping the site search's own page records (search.backend).
+    "default": {"BACKEND": "search.backend"},
 }
 # Videos: self-hosted recordings in Polish sign language (PJM) for the statutory page.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "txt", "mp4", "webm"]

@@ -55,6 +55,8 @@ EXCLUDED_MODELS = [
     "wagtailimages.rendition",
     "wagtailsearch.indexentry",
     "wagtailsearch.sqliteftsindexentry",
+    "search.searchdocument",
+    "search.searchterm",
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
     "wagtailadmin.editingsession",

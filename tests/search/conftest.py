@@ -1,0 +1,23 @@
+"""The demo site loaded once for a whole test module, rolled back at its end."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):
+    """``load_demo`` in a transaction that is rolled back after the module's tests.
+
+    Each test still gets its own savepoint (the ``db`` fixture nests inside), so what a
+    test changes is undone too; other modules never see the demo.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
