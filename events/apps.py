@@ -11,12 +11,15 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from core.home import register_home_section
+        from projects.linked import register_linked_source
         from units.models import UnitPage
 
         from .home import home_section
         from .listing import regenerate_unit_events
+        from .projects import linked_events
 
         register_home_section(home_section, order=15)
+        register_linked_source(linked_events, order=20)
         # A facility's closures (its opening-hours exceptions) change which days its
         # recurring events skip: they are worked out again when it is published.
         page_published.connect(

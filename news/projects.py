@@ -1,6 +1,5 @@
 """News posts linked to a project, for the project's page (a ``projects.linked`` source)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.restrictions import public
@@ -13,9 +12,10 @@ LINKED_POSTS = 50
 
 
 def linked_posts(request, project):
-    posts = public(
-        NewsPage.objects.live().filter(project=project, date__lte=timezone.now())
-    ).order_by("-date", "-pk")[:LINKED_POSTS]
+    # Posts dated later are included and shown from their date (projects.linked).
+    posts = public(NewsPage.objects.live().filter(project=project)).order_by("-date", "-pk")[
+        :LINKED_POSTS
+    ]
     kind = gettext("News")
     return [
         LinkedItem(
@@ -24,6 +24,7 @@ def linked_posts(request, project):
             date=post.date,
             kind=kind,
             summary=post.lead,
+            shown_from=post.date,
         )
         for post in posts
     ]

@@ -25,6 +25,8 @@ class LinkedItem:
     date: datetime.date | datetime.datetime
     kind: str
     summary: str = ""
+    # Not listed before this moment (a post dated in the future); None: always listed.
+    shown_from: datetime.datetime | None = None
 
     @property
     def sort_key(self):
@@ -49,11 +51,23 @@ def register_linked_source(function, order=100):
 
 
 def linked_items(request, project):
-    """Every source's items for ``project``, newest first."""
-    items = []
-    for _order, _name, function in _SOURCES:
-        items.extend(function(request, project) or [])
-    return sorted(items, key=lambda item: item.sort_key, reverse=True)
+    """Every source's items for ``project``, newest first.
+
+    Kept until the next publish (one entry per project, whatever the number of
+    sources) and filtered by the clock when shown, so a post dated later appears on
+    its date without a publish.
+    """
+    from pagecache.middleware import cached_until_publish
+
+    def build():
+        items = []
+        for _order, _name, function in _SOURCES:
+            items.extend(function(request, project) or [])
+        return sorted(items, key=lambda item: item.sort_key, reverse=True)
+
+    now = timezone.now()
+    items = cached_until_publish(f"projects:linked:{project.pk}", build, request)
+    return [item for item in items if item.shown_from is None or item.shown_from <= now]
 
 
 def project_with_strip(project_id):

@@ -283,6 +283,17 @@ class EventPage(EventSchedule, RoutablePageMixin, BasePage):
         default=0,
         help_text=_("Update it as people sign up: the page shows the places left."),
     )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_(
+            "The co-financed project the event belongs to: the project's page lists the event."
+        ),
+    )
     organiser = models.CharField(
         _("organiser"),
         max_length=200,
@@ -362,7 +373,12 @@ class EventPage(EventSchedule, RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("audience"), FieldPanel("audience_note"), FieldPanel("organiser")],
+            [
+                FieldPanel("audience"),
+                FieldPanel("audience_note"),
+                FieldPanel("organiser"),
+                FieldPanel("project"),
+            ],
             heading=_("For whom and by whom"),
         ),
         MultiFieldPanel(

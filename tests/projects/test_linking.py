@@ -124,3 +124,15 @@ def test_staff_choose_the_project_on_a_post(client, project, news_index):
     chooser = client.get("/admin/choose-page/", {"page_type": "projects.projectpage"})
     assert chooser.status_code == 200
     assert "Szansa-Pomoc-Aktywizacja" in chooser.content.decode()
+
+
+def test_project_lists_its_events_with_its_posts(client, project, news_index, home):
+    from tests.factories import make_event, make_event_index
+
+    events = make_event_index(home)
+    today = timezone.localdate()
+    make_event(events, "Warsztaty projektu", start_date=today + timedelta(days=5), project=project)
+    make_event(events, "Inne wydarzenie", start_date=today + timedelta(days=6))
+    make_post(news_index, "Wpis projektu", days_ago=3, project=project)
+    html = client.get(project.url).content.decode()
+    assert linked_titles(html) == ["Warsztaty projektu", "Wpis projektu"]
