@@ -23,7 +23,7 @@ from core.restrictions import restricted_paths
 from pagecache.middleware import cached_until_publish
 
 from .models import Audience, EventOccurrence, EventPage
-from .models.pages import AUDIENCE_PARAM, FACILITY_PARAM, MONTH_PARAM
+from .models.index import AUDIENCE_PARAM, FACILITY_PARAM, MONTH_PARAM
 
 PER_PAGE = 20
 PER_MONTH_PAGE = 60

@@ -6,8 +6,9 @@ from .criteria import Criterion, CriterionValue
 from .feedback import Feedback
 from .forms_library import FormsLibraryPage, ServiceFormPage
 from .selfcheck import EligibilityCheckPage
-from .services import ServiceIndexPage, ServicePage
+from .services import ServicePage
 from .settings import ServicesSettings
+from .topics import ServiceIndexPage
 
 __all__ = [
     "AudienceFacility",

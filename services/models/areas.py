@@ -151,7 +151,9 @@ def area_rows():
 class WorkerSearchPage(BasePage):
     # The address typed bypasses the page cache; only the empty search is cached.
     cache_query_params = {QUERY_PARAM: ""}
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown above the list.")
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = SECTION_PARENTS

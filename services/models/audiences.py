@@ -14,7 +14,9 @@ from .services import SECTION_PARENTS, ServicePage
 
 
 class AudienceIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown above the list.")
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = SECTION_PARENTS

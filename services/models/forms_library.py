@@ -11,7 +11,8 @@ from wagtail.search import index
 from core.models import BasePage
 from core.restrictions import public
 
-from .services import SECTION_PARENTS, ServiceIndexPage, ServicePage
+from .services import SECTION_PARENTS, ServicePage
+from .topics import ServiceIndexPage
 
 TOPIC_PARAM = "kategoria"
 
@@ -68,7 +69,11 @@ class ServiceFormPage(RoutablePageMixin, BasePage):
         OTHER = "other", _("Other")
 
     kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.APPLICATION
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.APPLICATION,
+        help_text=_("Application, statement, certificate or another kind of form."),
     )
     service = models.ForeignKey(
         "services.ServicePage",

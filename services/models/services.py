@@ -1,4 +1,4 @@
-"""Service pages ("Sprawa / Świadczenie") and the topic pages that list them."""
+"""Service pages ("Sprawa / Świadczenie"); the topic pages that list them are in ``topics``."""
 
 from django import forms
 from django.db import models
@@ -22,38 +22,6 @@ from .settings import ServicesSettings
 
 # Where the pages of this app may live: under a section page of the pages app or the home page.
 SECTION_PARENTS = ["website.HomePage", "pages.StandardPage"]
-
-
-class ServiceIndexPage(BasePage):
-    """A topic ("Pomoc finansowa"): an introduction and the services below it."""
-
-    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences."))
-    body = StreamField(
-        PageStreamBlock(),
-        verbose_name=_("more information"),
-        blank=True,
-        help_text=_("Shown after the list of services."),
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    parent_page_types = SECTION_PARENTS
-    subpage_types = ["services.ServicePage"]
-    template = "services/service_index_page.html"
-
-    class Meta:
-        verbose_name = _("topic: list of services")
-        verbose_name_plural = _("topics: lists of services")
-
-    def search_texts(self):
-        return super().search_texts() + [self.lead, *self.stream_texts(self.body)]
-
-    def services(self):
-        return public(ServicePage.objects.child_of(self).live()).order_by("path")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["services"] = list(self.services().only("title", "url_path", "path", "summary"))
-        return context
 
 
 class ServicePage(BasePage):
@@ -120,7 +88,13 @@ class ServicePage(BasePage):
         blank=True,
         help_text=_("Numbered in the order you add them."),
     )
-    in_person = models.BooleanField(_("can apply in person"), default=True)
+    in_person = models.BooleanField(
+        _("can apply in person"),
+        default=True,
+        help_text=_(
+            "The place, hours and phone come from the chosen facility or the site settings."
+        ),
+    )
     office = models.ForeignKey(
         "units.UnitPage",
         verbose_name=_("where (facility)"),
@@ -133,10 +107,26 @@ class ServicePage(BasePage):
     office_room = models.CharField(
         _("room"), max_length=200, blank=True, help_text=_("E.g. 'pokój 12, parter'.")
     )
-    by_post = models.BooleanField(_("can apply by post"), default=True)
-    online_epuap = models.BooleanField(_("online through ePUAP"), default=False)
-    online_gov_pl = models.BooleanField(_("online through gov.pl"), default=False)
-    online_empatia = models.BooleanField(_("online through Emp@tia"), default=False)
+    by_post = models.BooleanField(
+        _("can apply by post"),
+        default=True,
+        help_text=_("The centre's postal address from the site settings is shown."),
+    )
+    online_epuap = models.BooleanField(
+        _("online through ePUAP"),
+        default=False,
+        help_text=_("Shows the ePUAP link set in the services settings."),
+    )
+    online_gov_pl = models.BooleanField(
+        _("online through gov.pl"),
+        default=False,
+        help_text=_("Shows the gov.pl link set in the services settings."),
+    )
+    online_empatia = models.BooleanField(
+        _("online through Emp@tia"),
+        default=False,
+        help_text=_("Shows the Emp@tia link set in the services settings."),
+    )
     apply_note = models.TextField(
         _("note on applying"),
         blank=True,
@@ -157,9 +147,17 @@ class ServicePage(BasePage):
     cost = models.CharField(
         _("cost"), max_length=300, blank=True, help_text=_("E.g. 'bezpłatnie'.")
     )
-    appeal = RichTextField(_("how to appeal"), features=RICH_TEXT_FEATURES_NO_HEADINGS, blank=True)
+    appeal = RichTextField(
+        _("how to appeal"),
+        features=RICH_TEXT_FEATURES_NO_HEADINGS,
+        blank=True,
+        help_text=_("To whom, within how many days and how to appeal against the decision."),
+    )
     legal_basis = StreamField(
-        [("act", LegalBasisBlock())], verbose_name=_("legal basis"), blank=True
+        [("act", LegalBasisBlock())],
+        verbose_name=_("legal basis"),
+        blank=True,
+        help_text=_("The act and article the service is based on, with a link to ISAP."),
     )
     contact_name = models.CharField(
         _("contact person or team"),
@@ -167,8 +165,15 @@ class ServicePage(BasePage):
         blank=True,
         help_text=_("E.g. 'Dział Pomocy Środowiskowej'."),
     )
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("The team's or person's phone, e.g. 74 812 34 56."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("The team's or person's e-mail address.")
+    )
     last_reviewed = models.DateField(
         _("last reviewed"),
         null=True,
@@ -189,7 +194,12 @@ class ServicePage(BasePage):
         blank=True,
         help_text=_("The self-check links to this page when this help may apply."),
     )
-    body = StreamField(PageStreamBlock(), verbose_name=_("more information"), blank=True)
+    body = StreamField(
+        PageStreamBlock(),
+        verbose_name=_("more information"),
+        blank=True,
+        help_text=_("Anything else residents should know, shown after the steps."),
+    )
     show_quick_exit = models.BooleanField(
         _("show the quick exit button"),
         default=False,
