@@ -329,11 +329,15 @@ class Soak:
         self.kills = 0
         self.redis_restarts = 0
         self.publishes = 0
-        home = Client().request(self.urls[0] + "/")[1].decode(errors="replace")
-        parser = Forms()
-        parser.feed(home)
-        self.feeds = sorted({urllib.parse.urlsplit(u).path for u in parser.links})
         self.paths = sitemap_paths(self.urls[0])
+        # Every feed announced (<link rel="alternate">) by the home page or a section's
+        # first page: news RSS/Atom, events RSS/Atom and iCalendar.
+        sections = {"/"} | {p for p in self.paths if p.count("/") == 2}
+        parser = Forms()
+        for path in sorted(sections):
+            parser.feed(Client().request(self.urls[0] + path)[1].decode(errors="replace"))
+        self.feeds = sorted({urllib.parse.urlsplit(u).path for u in parser.links})
+        log(f"{len(self.paths)} pages, feeds {self.feeds}")
         contact = [p for p in self.paths if "kontakt" in p]
         self.contact_path = contact[0] if contact else None
         self.addresses = (f"10.{a}.{b}.{c}" for a, b, c in itertools.product(

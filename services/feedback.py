@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.restrictions import public
+from security.client import client_address
 from security.ratelimit import RateLimit
 from visits.bots import is_bot
 
@@ -69,11 +70,11 @@ def feedback(request):
         return render(request, "services/feedback_result.html", {**context, "thanks": True})
     if not valid:
         return render(request, "services/feedback_result.html", context, status=400)
-    if RATE_LIMIT.exceeded(request):
+    if RATE_LIMIT.exceeded(client_address(request)):
         return render(
             request, "services/feedback_result.html", {**context, "rate_limited": True}, status=429
         )
-    RATE_LIMIT.hit(request)
+    RATE_LIMIT.hit(client_address(request))
     Feedback.objects.create(
         page=page,
         helpful=form.cleaned_data["helpful"],

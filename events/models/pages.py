@@ -31,6 +31,9 @@ class Audience(models.TextChoices):
 
 
 class EventPage(EventSchedule, RoutablePageMixin, BasePage):
+    # In search, an event (a date) ranks below the facility or service that lasts.
+    search_weight = 0.6
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         CANCELLED = "cancelled", _("Cancelled")

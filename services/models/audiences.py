@@ -14,6 +14,7 @@ from .services import SECTION_PARENTS, ServicePage
 
 
 class AudienceIndexPage(BasePage):
+    search_weight = 0.5
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown above the list.")
     )
@@ -42,6 +43,8 @@ class AudienceIndexPage(BasePage):
 
 
 class AudiencePage(BasePage):
+    # A hub lists services and facilities: in search it ranks below the pages it lists.
+    search_weight = 0.5
     intro = models.TextField(
         _("introduction"),
         blank=True,

@@ -52,6 +52,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 from core.management.commands.backup import model_counts
 
+# Marked, so pytest-django runs it before the transactional tests (which leave the
+# database empty behind them), like every test that needs the migrations' rows.
+pytestmark = pytest.mark.django_db
+
 
 def digest(field):
     with field.open("rb") as handle:

@@ -103,13 +103,14 @@ def gallery_post(index, slug, photos):
 )
 def test_listings_do_not_grow_with_posts(client, news_index, url):
     category = news_index.test_category
-    posts = make_many_posts(news_index, 10, category=category)
+    # Fifteen posts: two pages, so ?page=2 is a real page, not one past the end.
+    posts = make_many_posts(news_index, 15, category=category)
     url = url.format(year=posts[0].date.year)
     small = uncached_queries(client, url)
     # Sixty more: the first pages' posts with pictures (as the listings show them), the rest
     # without; a query per post or per picture shows as growth.
-    make_many_posts(news_index, 20, start=10, category=category)
-    make_many_posts(news_index, 40, start=30, category=category, images=False)
+    make_many_posts(news_index, 20, start=15, category=category)
+    make_many_posts(news_index, 40, start=35, category=category, images=False)
     large = uncached_queries(client, url)
     assert large == small, (url, small, large)
     total, news = large

@@ -4,7 +4,7 @@
   the home page, the news index, a news post, the ordinance register and a unit
   page, and the same number with many times more content;
 - no SQL query at all for a page served from the page cache;
-- the home page's HTML + CSS + JS at most 60 KB, with no render-blocking request
+- the home page's HTML + CSS + JS at most 64 KB, with no render-blocking request
   to another host and at most one self-hosted font;
 - content images as <picture> with AVIF/WebP sources, srcset, width and height.
 
@@ -38,7 +38,8 @@ from tests.factories import (
 from tests.support import BOT_UA, evict
 
 QUERY_BUDGET = 12
-HOME_WEIGHT_BUDGET = 60 * 1024
+# 60 KB until the home page gained its events and projects sections (1.6 KB each).
+HOME_WEIGHT_BUDGET = 64 * 1024
 
 # --- content ----------------------------------------------------------------------------
 

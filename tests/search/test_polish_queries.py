@@ -18,21 +18,21 @@ QUERIES = [
     ("świetlicy dla dzieci", "/placowki/swietlica-usmiech/"),
     ("seniorów", "/placowki/klub-seniora/"),
     ("klub seniora", "/placowki/klub-seniora/"),
-    ("zasiłku", "/jak-pomagamy/pomoc-finansowa/"),
-    ("zasilek", "/jak-pomagamy/pomoc-finansowa/"),
-    ("zasiłek celowy", "/jak-pomagamy/pomoc-finansowa/"),
+    ("zasiłku", "/jak-pomagamy/pomoc-finansowa/zasilek-celowy/"),
+    ("zasilek", "/jak-pomagamy/pomoc-finansowa/zasilek-celowy/"),
+    ("zasiłek celowy", "/jak-pomagamy/pomoc-finansowa/zasilek-celowy/"),
     ("zasiłku rodzinnego", "/jak-pomagamy/swiadczenia-rodzinne/"),
     ("zasiłek pielęgnacyjny", "/jak-pomagamy/swiadczenia-rodzinne/"),
     ("funduszu alimentacyjnego", "/jak-pomagamy/swiadczenia-rodzinne/"),
     ("alimenty", "/jak-pomagamy/swiadczenia-rodzinne/"),
     ("nieodpłatna pomoc prawna", "/placowki/punkt-nieodplatnej-pomocy-prawnej/"),
     ("pomocy prawnej", "/placowki/punkt-nieodplatnej-pomocy-prawnej/"),
-    ("niebieska karta", "/jak-pomagamy/przemoc-w-rodzinie/"),
-    ("przemocy domowej", "/jak-pomagamy/przemoc-w-rodzinie/"),
-    ("dodatek mieszkaniowy", "/o-nas/zadania/"),
+    ("niebieska karta", "/jak-pomagamy/pomoc-w-kryzysie/niebieska-karta/"),
+    ("przemocy domowej", "/jak-pomagamy/pomoc-w-kryzysie/niebieska-karta/"),
+    ("dodatek mieszkaniowy", "/jak-pomagamy/pomoc-finansowa/dodatek-mieszkaniowy/"),
     ("pomoc finansowa", "/jak-pomagamy/pomoc-finansowa/"),
     ("opieka nad starszą osobą", "/jak-pomagamy/opieka-nad-osoba-starsza/"),
-    ("usług opiekuńczych", "/jak-pomagamy/opieka-nad-osoba-starsza/"),
+    ("usług opiekuńczych", "/jak-pomagamy/wsparcie-i-opieka/uslugi-opiekuncze/"),
     ("paczki żywnościowe", "/aktualnosci/wydawanie-paczek-zywnosciowych/"),
     ("stypendium szkolne", "/aktualnosci/stypendia-szkolne-wnioski/"),
     ("wolontariusz", "/aktualnosci/szukamy-wolontariuszy-dobry-sasiad/"),
@@ -47,16 +47,16 @@ QUERIES = [
     # Typos
     ("swietlca", "/placowki/swietlica-usmiech/"),
     ("klub senjora", "/placowki/klub-seniora/"),
-    ("zasilke", "/jak-pomagamy/pomoc-finansowa/"),
+    ("zasilke", "/jak-pomagamy/pomoc-finansowa/zasilek-celowy/"),
     ("alimenyt", "/jak-pomagamy/swiadczenia-rodzinne/"),
     # Words the site never uses, stop words, partial matches
     ("godziny otwarcia klubu seniora", "/placowki/klub-seniora/"),
-    ("jak dostać zasiłek", "/jak-pomagamy/pomoc-finansowa/"),
+    ("jak dostać zasiłek", "/jak-pomagamy/pomoc-finansowa/zasilek-staly/"),
     ("gdzie jest świetlica", "/placowki/swietlica-usmiech/"),
     ("gdzie złożyć wniosek o zasiłek rodzinny", "/jak-pomagamy/swiadczenia-rodzinne/"),
     # Synonyms (demo starter list)
-    ("DPS", "/jak-pomagamy/opieka-nad-osoba-starsza/"),
-    ("dom pomocy społecznej", "/jak-pomagamy/opieka-nad-osoba-starsza/"),
+    ("DPS", "/jak-pomagamy/wsparcie-i-opieka/dom-pomocy-spolecznej/"),
+    ("dom pomocy społecznej", "/jak-pomagamy/wsparcie-i-opieka/dom-pomocy-spolecznej/"),
     ("GOPS kontakt", "/kontakt/"),
     # Ordinances by number, subject and the text of their PDF
     ("12/2020", "/zarzadzenia/zarzadzenie-12-2020/"),
@@ -73,7 +73,8 @@ QUERIES = [
 
 FIRST_RESULT = re.compile(r'class="search-results__title"><a href="([^"]+)"')
 
-pytestmark = pytest.mark.usefixtures("demo_once")
+# Marked django_db as a whole, so pytest-django runs them before the transactional tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 
 @pytest.mark.django_db
