@@ -36,7 +36,7 @@ BUDGETS = {
     "pages.ordinanceindexpage": (10, 21),
     "pages.ordinancepage": (10, 21),
     "projects.projectindexpage": (7, 18),
-    "projects.projectpage": (12, 23),
+    "projects.projectpage": (12, 24),
     # "Jak załatwić sprawę" (issue 17): the service page reads the chosen facility and its
     # hours, the forms, the audiences and the criteria; the self-check reads the criteria.
     "services.servicepage": (10, 24),
