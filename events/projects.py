@@ -3,7 +3,7 @@
 from django.utils.translation import gettext
 
 from core.restrictions import public
-from projects.linked import LinkedItem
+from projects.linked import items_of
 
 from .models import EventPage
 
@@ -12,17 +12,10 @@ LINKED_EVENTS = 50
 
 
 def linked_events(request, project):
-    events = public(EventPage.objects.live().filter(project=project)).order_by(
-        "-start_date", "-pk"
-    )[:LINKED_EVENTS]
-    kind = gettext("Event")
-    return [
-        LinkedItem(
-            title=event.title,
-            url=event.get_url(request),
-            date=event.start_date,
-            kind=kind,
-            summary=event.lead,
-        )
-        for event in events
-    ]
+    events = public(EventPage.objects.live().filter(project=project))
+    return items_of(
+        request,
+        events.order_by("-start_date", "-pk")[:LINKED_EVENTS],
+        gettext("Event"),
+        date=lambda event: event.start_date,
+    )

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext
 
 from core.restrictions import public
-from projects.linked import LinkedItem
+from projects.linked import items_of
 
 from .models import NewsPage
 
@@ -13,18 +13,11 @@ LINKED_POSTS = 50
 
 def linked_posts(request, project):
     # Posts dated later are included and shown from their date (projects.linked).
-    posts = public(NewsPage.objects.live().filter(project=project)).order_by("-date", "-pk")[
-        :LINKED_POSTS
-    ]
-    kind = gettext("News")
-    return [
-        LinkedItem(
-            title=post.title,
-            url=post.get_url(request),
-            date=post.date,
-            kind=kind,
-            summary=post.lead,
-            shown_from=post.date,
-        )
-        for post in posts
-    ]
+    posts = public(NewsPage.objects.live().filter(project=project)).order_by("-date", "-pk")
+    return items_of(
+        request,
+        posts[:LINKED_POSTS],
+        gettext("News"),
+        date=lambda post: post.date,
+        shown_from=lambda post: post.date,
+    )

@@ -42,6 +42,22 @@ class LinkedItem:
         return isinstance(self.date, datetime.datetime)
 
 
+def items_of(request, pages, kind, date, shown_from=None):
+    """``LinkedItem`` for each page: ``date(page)`` orders it, ``shown_from(page)`` hides it
+    until then (None: always shown)."""
+    return [
+        LinkedItem(
+            title=page.title,
+            url=page.get_url(request),
+            date=date(page),
+            kind=kind,
+            summary=page.lead,
+            shown_from=shown_from(page) if shown_from else None,
+        )
+        for page in pages
+    ]
+
+
 def register_linked_source(function, order=100):
     """Add a source of linked items (idempotent: registering it again replaces it)."""
     name = f"{function.__module__}.{function.__qualname__}"
