@@ -357,6 +357,15 @@ def serialise(generation, response, timeout):
     return (generation, response.status_code, headers, response.content, expires)
 
 
+def is_current(entry, generation):
+    """Of this generation and not past its own expiry.
+
+    The expiry travels in the entry: a backend's own expiry (Redis TTLs) runs on
+    its clock, and a page kept from before midnight must not be served after it.
+    """
+    return entry[0] == generation and entry[4] > time.time()
+
+
 def deserialise(entry):
     _generation, status, headers, content, _expires = entry
     response = HttpResponse(content, status=status)
@@ -384,7 +393,7 @@ class LocalEntries:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry[0] != generation or entry[4] <= time.time():
+            if not is_current(entry, generation):
                 del self.entries[key]
                 return None
             self.entries.move_to_end(key)
@@ -406,7 +415,8 @@ local_entries = LocalEntries(getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
 def cached_until_publish(name, build, request=None, timeout=None):
     """``build()``, kept in the shared cache until the next emptying of the page cache.
 
-    For site-wide parts every page renders (menu, footer, settings): a page-cache
+    Not past local midnight either (unless ``timeout`` says otherwise), as the pages
+    that use it. For site-wide parts every page renders (menu, footer, settings): a page-cache
     miss then costs only the page's own queries. ``name`` must name everything the
     value depends on besides the published content (``request`` adds the host).
     """
@@ -421,10 +431,12 @@ def cached_until_publish(name, build, request=None, timeout=None):
     digest = hashlib.sha256(f"{generation}\n{host}\n{name}".encode()).hexdigest()
     key = f"page-cache:part:{digest}"
     found = cache.get(key)
-    if found is not None:
+    if found is not None and len(found) == 2 and found[1] > time.time():
         return found[0]
     value = build()
-    cache.set(key, (value,), timeout or _setting("PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT))
+    if timeout is None:
+        timeout = min(_setting("PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT), seconds_until_midnight())
+    cache.set(key, (value, time.time() + timeout), timeout)
     return value
 
 
@@ -450,9 +462,9 @@ class PageCacheMiddleware:
             entry = local_entries.get(key, generation)
             if entry is None:
                 entry = cache.get(key)
-                if entry is not None and entry[0] == generation:
+                if entry is not None and is_current(entry, generation):
                     local_entries.put(key, entry)
-            if entry is not None and entry[0] == generation:
+            if entry is not None and is_current(entry, generation):
                 response = deserialise(entry)
                 response["X-Cache"] = "HIT"
                 return response

@@ -215,7 +215,10 @@ def rank(pages, query_slots):
     """``pages`` (backend order) sorted by how well they answer, with their records.
 
     Equal scores: the newer dated page first (this year's ordinance on days off before
-    last year's), then the backend's order (how often the words occur).
+    last year's), then the page more about the words (the share of its vocabulary they
+    are), then the backend's order. The backends weigh occurrences differently (FTS5's
+    bm25 against PostgreSQL's ts_rank), so the backend's order comes last: the same
+    query ranks the same on both.
     """
     documents = SearchDocument.objects.in_bulk([page.pk for page in pages])
     typed = typed_keys(query_slots)
@@ -232,6 +235,9 @@ def rank(pages, query_slots):
                 score += 1.5 * record.title_precision(typed)
             score *= document.weight
         day = document.date.toordinal() if document is not None and document.date else 0
-        scored.append((round(score, 2), day, -position, page, document))
-    scored.sort(key=lambda item: item[:3], reverse=True)
+        focus = 0.0
+        if document is not None and score:
+            focus = round(len(record.body & typed) / max(1, len(record.body)), 4)
+        scored.append((round(score, 2), day, focus, -position, page, document))
+    scored.sort(key=lambda item: item[:4], reverse=True)
     return [(page, document) for *_key, page, document in scored]

@@ -581,6 +581,48 @@ def test_cached_until_publish_tag_renders_once_per_generation(rf, db):
     assert template.render(Context({"counter": counter, "request": other_host})) == "3"
 
 
+def test_a_part_is_not_kept_past_midnight(db, monkeypatch):
+    """The pages re-render at midnight; the parts they use must not outlive them."""
+    import time_machine
+
+    cache = page_cache.page_cache()
+    stored = {}
+    original_set = cache.set
+
+    def backend_without_expiry(key, value, timeout=None, **kwargs):
+        # As Redis on its own clock: the backend keeps it, whatever the time says.
+        stored[key] = value
+        return original_set(key, value, None, **kwargs)
+
+    monkeypatch.setattr(cache, "set", backend_without_expiry)
+    calls = []
+    build = lambda: calls.append(1) or len(calls)  # noqa: E731
+    with time_machine.travel(datetime(2025, 3, 3, 22, 59, 30, tzinfo=UTC), tick=False):
+        assert page_cache.cached_until_publish("clock-part", build) == 1
+        assert page_cache.cached_until_publish("clock-part", build) == 1
+    with time_machine.travel(datetime(2025, 3, 3, 23, 0, 30, tzinfo=UTC), tick=False):
+        assert page_cache.cached_until_publish("clock-part", build) == 2
+
+
+def test_a_shared_entry_past_its_own_expiry_is_not_served(client, site_settings, monkeypatch):
+    """The expiry stored in the entry counts, not the backend's (Redis runs on its own clock)."""
+    import time_machine
+
+    cache = page_cache.page_cache()
+    original_set = cache.set
+
+    def backend_without_expiry(key, value, timeout=None, **kwargs):
+        return original_set(key, value, None, **kwargs)
+
+    monkeypatch.setattr(cache, "set", backend_without_expiry)
+    with time_machine.travel(datetime(2025, 3, 3, 22, 59, 30, tzinfo=UTC), tick=False):
+        assert x_cache(client.get("/")) == "MISS"
+        assert x_cache(client.get("/")) == "HIT"
+    page_cache.local_entries.entries.clear()  # as another process, reading the shared copy
+    with time_machine.travel(datetime(2025, 3, 3, 23, 0, 30, tzinfo=UTC), tick=False):
+        assert x_cache(client.get("/")) == "MISS"
+
+
 # --- the copy kept in each process --------------------------------------------------------
 
 
