@@ -331,12 +331,17 @@ def _limit_function(path):
         return None
 
 
+def timeout_until_midnight():
+    """The configured timeout, cut at local midnight (what every stored thing starts from)."""
+    return min(_setting("PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT), seconds_until_midnight())
+
+
 def entry_timeout():
     """Seconds to keep a page: the configured timeout, capped by midnight and the limits.
 
     None when a limit cannot be computed (the page is then not stored).
     """
-    timeout = min(_setting("PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT), seconds_until_midnight())
+    timeout = timeout_until_midnight()
     for path in _setting("PAGE_CACHE_TIMEOUT_LIMITS", DEFAULT_TIMEOUT_LIMITS):
         function = _limit_function(path)
         if function is None:
@@ -416,8 +421,8 @@ def cached_until_publish(name, build, request=None, timeout=None):
     """``build()``, kept in the shared cache until the next emptying of the page cache.
 
     Not past local midnight either (unless ``timeout`` says otherwise), as the pages
-    that use it. For site-wide parts every page renders (menu, footer, settings): a page-cache
-    miss then costs only the page's own queries. ``name`` must name everything the
+    that use it. For site-wide parts every page renders (menu, footer, settings): a
+    page-cache miss then costs only the page's own queries. ``name`` must name everything the
     value depends on besides the published content (``request`` adds the host).
     """
     cache = page_cache()
@@ -431,11 +436,11 @@ def cached_until_publish(name, build, request=None, timeout=None):
     digest = hashlib.sha256(f"{generation}\n{host}\n{name}".encode()).hexdigest()
     key = f"page-cache:part:{digest}"
     found = cache.get(key)
+    # (value, expires); a one-item tuple is from before the expiry travelled with it.
     if found is not None and len(found) == 2 and found[1] > time.time():
         return found[0]
     value = build()
-    if timeout is None:
-        timeout = min(_setting("PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT), seconds_until_midnight())
+    timeout = timeout or timeout_until_midnight()
     cache.set(key, (value, time.time() + timeout), timeout)
     return value
 

@@ -581,20 +581,23 @@ def test_cached_until_publish_tag_renders_once_per_generation(rf, db):
     assert template.render(Context({"counter": counter, "request": other_host})) == "3"
 
 
-def test_a_part_is_not_kept_past_midnight(db, monkeypatch):
+@pytest.fixture
+def backend_without_expiry(monkeypatch):
+    """The shared cache keeps what it is given, whatever the time says (Redis on its own clock)."""
+    cache = page_cache.page_cache()
+    original_set = cache.set
+
+    def keep(key, value, timeout=None, **kwargs):
+        return original_set(key, value, None, **kwargs)
+
+    monkeypatch.setattr(cache, "set", keep)
+    return cache
+
+
+def test_a_part_is_not_kept_past_midnight(db, backend_without_expiry):
     """The pages re-render at midnight; the parts they use must not outlive them."""
     import time_machine
 
-    cache = page_cache.page_cache()
-    stored = {}
-    original_set = cache.set
-
-    def backend_without_expiry(key, value, timeout=None, **kwargs):
-        # As Redis on its own clock: the backend keeps it, whatever the time says.
-        stored[key] = value
-        return original_set(key, value, None, **kwargs)
-
-    monkeypatch.setattr(cache, "set", backend_without_expiry)
     calls = []
     build = lambda: calls.append(1) or len(calls)  # noqa: E731
     with time_machine.travel(datetime(2025, 3, 3, 22, 59, 30, tzinfo=UTC), tick=False):
@@ -604,17 +607,12 @@ def test_a_part_is_not_kept_past_midnight(db, monkeypatch):
         assert page_cache.cached_until_publish("clock-part", build) == 2
 
 
-def test_a_shared_entry_past_its_own_expiry_is_not_served(client, site_settings, monkeypatch):
-    """The expiry stored in the entry counts, not the backend's (Redis runs on its own clock)."""
+def test_a_shared_entry_past_its_own_expiry_is_not_served(
+    client, site_settings, backend_without_expiry
+):
+    """The expiry stored in the entry counts, not the backend's."""
     import time_machine
 
-    cache = page_cache.page_cache()
-    original_set = cache.set
-
-    def backend_without_expiry(key, value, timeout=None, **kwargs):
-        return original_set(key, value, None, **kwargs)
-
-    monkeypatch.setattr(cache, "set", backend_without_expiry)
     with time_machine.travel(datetime(2025, 3, 3, 22, 59, 30, tzinfo=UTC), tick=False):
         assert x_cache(client.get("/")) == "MISS"
         assert x_cache(client.get("/")) == "HIT"
