@@ -47,6 +47,17 @@ def register(home):
     return OrdinanceIndexPage.objects.get(pk=page.pk)
 
 
+def ordinance_page(number, date, subject, **fields):
+    return OrdinancePage(
+        title=f"Zarządzenie nr {number} {subject}",
+        slug="zarzadzenie-" + number.replace("/", "-"),
+        number=number,
+        date_signed=datetime.date.fromisoformat(date),
+        subject=subject,
+        **fields,
+    )
+
+
 def add_ordinance(register, number, date, subject, document=None, publish=True, **fields):
     if document is None:
         slug = number.replace("/", "-")
@@ -55,14 +66,7 @@ def add_ordinance(register, number, date, subject, document=None, publish=True, 
             f"zarzadzenie-{slug}.pdf",
             pdf_bytes(f"Zarządzenie nr {number}", [f"Zarządzenie {subject}."], pages=3),
         )
-    page = OrdinancePage(
-        title=f"Zarządzenie nr {number} {subject}",
-        slug="zarzadzenie-" + number.replace("/", "-"),
-        number=number,
-        date_signed=datetime.date.fromisoformat(date),
-        subject=subject,
-        **fields,
-    )
+    page = ordinance_page(number, date, subject, **fields)
     page.attachments.add(OrdinanceAttachment(document=document))
     register.add_child(instance=page)
     if publish:
@@ -77,14 +81,7 @@ def add_ordinances_in_bulk(register, numbers, document):
     pages = bulk_add_children(
         register,
         [
-            OrdinancePage(
-                title=f"Zarządzenie nr {i + 1}/2019 w sprawie {i}",
-                slug=f"zarzadzenie-{i + 1}-2019",
-                number=f"{i + 1}/2019",
-                date_signed=datetime.date(2019, 5, 1),
-                subject=f"w sprawie {i}",
-                live=True,
-            )
+            ordinance_page(f"{i + 1}/2019", "2019-05-01", f"w sprawie {i}", live=True)
             for i in numbers
         ],
     )
