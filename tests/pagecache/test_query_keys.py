@@ -1,8 +1,7 @@
 """What keys the page cache and what a cached page may reflect (issue 22, findings 5 and 6)."""
 
-import pytest
-from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from pagecache import middleware as page_cache
@@ -12,10 +11,16 @@ TRACKING = "utm_source=newsletter&utm_campaign=zima&fbclid=IwAR0abc&gclid=xyz123
 
 
 def entry_count():
-    backend = caches["default"]
-    if not isinstance(backend, LocMemCache):
-        pytest.skip("counts the entries of the local-memory cache")
-    return sum(page_cache.ENTRY_KEY_PREFIX in key for key in backend._cache)
+    """Pages stored in the shared cache: the local-memory one, or this worker's Redis."""
+    backend = page_cache.page_cache()
+    if isinstance(backend, LocMemCache):
+        return sum(page_cache.ENTRY_KEY_PREFIX in key for key in backend._cache)
+    if isinstance(backend, RedisCache):
+        client = backend._cache.get_client()
+        return sum(
+            1 for _ in client.scan_iter(match=backend.make_key(page_cache.ENTRY_KEY_PREFIX) + "*")
+        )
+    raise AssertionError(f"cannot count the entries of {type(backend).__name__}")
 
 
 def x_cache(response):
