@@ -118,6 +118,11 @@ class Environment:
             "MEDIA_ROOT": str(self.work / "media"),
             "STATIC_ROOT": str(self.work / "static"),
             "PYTHONUNBUFFERED": "1",
+            # Counting is folded from the spool in the background (visits.spool); short
+            # periods here so that the counts settle within seconds of the last request.
+            "VISITS_SPOOL_DIR": str(self.work / "spool"),
+            "VISITS_SPOOL_SECONDS": "1",
+            "VISITS_FOLD_SECONDS": "1",
         }
 
     # --- services -------------------------------------------------------------------
@@ -218,8 +223,11 @@ class Environment:
         errors, warnings = [], 0
         for name, (_p, _u, handle, log_path) in self.servers.items():
             handle.flush()
-            for line in log_path.read_text(errors="replace").splitlines():
+            lines = log_path.read_text(errors="replace").splitlines()
+            for number, line in enumerate(lines):
                 if "Internal Server Error" in line or "[ERROR]" in line or "[CRITICAL]" in line:
+                    if not errors:  # the first one in full: CI keeps only this output
+                        log(f"first server error on {name}:\n" + "\n".join(lines[number:][:40]))
                     errors.append(f"{name}: {line[:160]}")
                 elif "Traceback" in line:
                     warnings += 1
@@ -266,6 +274,18 @@ def totals(environment):
 
     with psycopg.connect(environment.env["DATABASE_URL"], connect_timeout=5) as conn:
         return tuple(int(v) for v in conn.execute(SQL_TOTALS).fetchone())
+
+
+def settled_totals(environment, before, expected, limit=20):
+    """The totals once the servers folded ``expected`` more visits (or ``limit`` s passed).
+
+    Then two more fold periods, so that a count above the expected one shows too.
+    """
+    deadline = time.monotonic() + limit
+    while totals(environment)[0] - before[0] < expected and time.monotonic() < deadline:
+        time.sleep(0.5)
+    time.sleep(2.5)
+    return totals(environment)
 
 
 def publish(environment, title):
@@ -350,8 +370,8 @@ def run(findings):
         # 2. Concurrent visits to A and B add up exactly.
         before = totals(environment)
         statuses, times, _cache = send_visits(urls, VISITS_PER_INSTANCE, "up")
-        after = totals(environment)
         expected = 2 * VISITS_PER_INSTANCE
+        after = settled_totals(environment, before, expected)
         findings.add(
             "visits from A and B add up (Redis up)", f"+{expected} visits, +{expected} views",
             f"+{after[0] - before[0]} visits, +{after[1] - before[1]} views, statuses {statuses}",
@@ -365,7 +385,7 @@ def run(findings):
         environment.stop_redis()
         before = totals(environment)
         statuses, times, down_states = send_visits(urls, VISITS_PER_INSTANCE, "down")
-        after = totals(environment)
+        after = settled_totals(environment, before, expected)
         findings.add(
             "requests while Redis is down", f"{expected}× 200, no 5xx",
             f"statuses {statuses}, median {statistics.median(times) * 1000:.0f} ms "
@@ -410,8 +430,8 @@ def run(findings):
         )  # fmt: skip
         before = totals(environment)
         statuses, _times, _cache = send_visits(urls, VISITS_PER_INSTANCE // 2, "again")
-        after = totals(environment)
         expected = 2 * (VISITS_PER_INSTANCE // 2)
+        after = settled_totals(environment, before, expected)
         findings.add(
             "visits add up after Redis returns", f"+{expected} visits",
             f"+{after[0] - before[0]} visits, statuses {statuses}",

@@ -47,8 +47,20 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    clear_visit_spool()
     yield
     cache.clear()
+    clear_visit_spool()
+
+
+def clear_visit_spool():
+    """No test sees another's counted requests: close this process's file, drop them all."""
+    from visits.spool import spool, spool_dir
+
+    spool.close()
+    if spool_dir().is_dir():
+        for path in spool_dir().iterdir():
+            path.unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -17,24 +17,25 @@ every counted view is also a *page view*. How it works:
   deleted, so yesterday's hashes can no longer be linked to anyone. The
   address is the trusted client address of ``security.client`` (REMOTE_ADDR,
   or the X-Forwarded-For entry the proxies in front appended).
-- "Seen today" is ``cache.add(hash)``, atomic on Redis and in local memory:
-  the first add wins and counts a visit. When the cache raises, the database
-  takes over (``VisitorSeen``, unique on day + hash). A visitor first seen in
-  one store and then in the other during an outage may be counted twice that
-  day; no visit is lost and no page fails.
-- Counts are rows per day (``DailyVisits``) and per day and path
-  (``PageViews``), incremented with one ``UPDATE ... SET n = n + 1`` each;
-  the first view of a day creates the row, guarded by its unique constraint
-  (a concurrent creator's IntegrityError turns into the update). No
-  read-modify-write in Python, so concurrent requests on SQLite (IMMEDIATE
-  transactions, WAL) or PostgreSQL, in any number of processes, add up
-  exactly. A counted request costs one ``cache.add`` and two UPDATEs.
-- Display: ``get_counts()`` caches ``{"month", "total"}`` for 60 seconds;
+- Counting happens outside the request (``visits.spool``): a counted request
+  appends one line (day, visitor hash, path) to its process's spool file, one
+  ``write()``, no database and no cache. Folds add the lines to the tables every
+  few seconds, in one transaction per file: a visit is a visitor hash not yet
+  in ``VisitorSeen`` for that day (unique on day + hash, decided in the
+  database, so a Redis outage or restart changes nothing), a page view is a
+  line with a path. Counts are rows per day (``DailyVisits``) and per day and
+  path (``PageViews``), incremented with ``UPDATE ... SET n = n + k``; the
+  first fold of a day creates the row, guarded by its unique constraint (a
+  concurrent creator's IntegrityError turns into the update). No
+  read-modify-write in Python: folds in any number of processes or servers add
+  up exactly, and a killed worker or fold loses nothing (see ``visits.spool``).
+- Display: ``get_counts()`` caches ``{"month", "total"}`` for 45 seconds;
   the footer renders them, and because the footer is part of cached pages,
   ``static/js/visit-counter.js`` refreshes them from ``/licznik.json``
   (answered here, before any page cache, with no cookies and a max-age of
-  what is left of the 60 seconds). Without JavaScript the footer shows the
-  numbers from when the cached page was rendered.
+  what is left of the 45 seconds). Without JavaScript the footer shows the
+  numbers from when the cached page was rendered. With the fold's few seconds,
+  what is shown lags a view by under a minute.
 """
 
 import datetime
@@ -55,6 +56,8 @@ from django.utils import timezone
 from core.paths import NON_PAGE_PREFIXES
 from security.client import client_address
 
+from .spool import encode_line, folder, spool
+
 logger = logging.getLogger(__name__)
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -62,7 +65,7 @@ COUNTER_JSON_PATH = "/licznik.json"
 EXCLUDED_PREFIXES = NON_PAGE_PREFIXES + (COUNTER_JSON_PATH,)
 COUNTED_METHODS = ("GET", "HEAD")
 COUNTS_CACHE_KEY = "visits:counts"
-COUNTS_MAX_AGE = 60
+COUNTS_MAX_AGE = 45
 PATH_MAX_LENGTH = 255
 USER_AGENT_MAX_LENGTH = 512
 
@@ -133,11 +136,15 @@ def _salt_from_database(day):
 
 
 def forget_past_days(day):
-    """Delete the salts and seen-visitor rows of days before ``day``."""
+    """Delete the salts of days before ``day`` and the seen visitors of days before yesterday.
+
+    Yesterday's visitors stay one more day: its last lines may still be folded after
+    midnight. Without the salt, nobody can link those hashes to an address.
+    """
     from .models import VisitorSeen, VisitSalt
 
     VisitSalt.objects.filter(day__lt=day).delete()
-    VisitorSeen.objects.filter(day__lt=day).delete()
+    VisitorSeen.objects.filter(day__lt=day - datetime.timedelta(days=1)).delete()
 
 
 def reset_salt_memo():
@@ -163,17 +170,6 @@ def is_countable_request(request):
 
 def is_countable_response(response):
     return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
-
-
-def first_visit_today(day, visitor):
-    try:
-        return bool(cache.add(f"visits:seen:{visitor}", 1, timeout=seconds_until_tomorrow()))
-    except Exception:  # noqa: BLE001 - Redis down: the database keeps the set
-        logger.warning("visit counter: cache unavailable, using the database", exc_info=True)
-    from .models import VisitorSeen
-
-    _seen, created = VisitorSeen.objects.get_or_create(day=day, visitor_hash=visitor)
-    return created
 
 
 @lru_cache(maxsize=8)
@@ -222,17 +218,11 @@ def _increment(model, keys, amounts):
 
 
 def record_view(day, path, visitor, page_view=True):
-    """Counts the visitor's visit (first time today) and, for a GET, one view of ``path``."""
-    from .models import DailyVisits, PageViews
+    """Spools one view of ``path`` (or, without ``page_view``, only the visitor's visit).
 
-    new_visit = first_visit_today(day, visitor)
-    if new_visit or page_view:
-        _increment(
-            DailyVisits, {"day": day}, {"visits": int(new_visit), "page_views": int(page_view)}
-        )
-    if page_view:
-        _increment(PageViews, {"day": day, "path": path[:PATH_MAX_LENGTH]}, {"views": 1})
-    return new_visit
+    The fold counts it: a visit when the visitor is new that day, a page view for a GET.
+    """
+    spool.append(encode_line(day, visitor, path[:PATH_MAX_LENGTH] if page_view else ""))
 
 
 def count_request(request):
@@ -258,6 +248,7 @@ class VisitCounterMiddleware:
         if countable and is_countable_response(response):
             try:
                 count_request(request)
+                folder.ensure_running()
             except Exception:  # noqa: BLE001
                 logger.exception("visit counter: could not count a view")
         return response

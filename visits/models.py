@@ -23,7 +23,7 @@ class VisitSalt(models.Model):
 
 
 class VisitorSeen(models.Model):
-    """Visitors seen today, used only while the cache is unavailable."""
+    """Visitors seen on a day (today and yesterday are kept): a new one is a visit."""
 
     day = models.DateField(_("day"))
     visitor_hash = models.CharField(_("visitor hash"), max_length=64)
@@ -70,3 +70,17 @@ class PageViews(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.path}: {self.views}"
+
+
+class FoldedSpool(models.Model):
+    """A spool file already added to the counts (``visits.spool``): never added twice."""
+
+    name = models.CharField(_("file name"), max_length=200, unique=True)
+    folded_at = models.DateTimeField(_("folded at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("folded spool file")
+        verbose_name_plural = _("folded spool files")
+
+    def __str__(self):
+        return self.name

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from visits import counter as visits
+from visits import spool
 from visits.bots import is_bot
 from visits.models import DailyVisits, PageViews, VisitorSeen, VisitSalt
 
@@ -43,15 +44,23 @@ def visit(client, path="/", ua=BROWSER, ip="203.0.113.10", **extra):
     return client.get(path, HTTP_USER_AGENT=ua, REMOTE_ADDR=ip, **extra)
 
 
+def folded():
+    """What the fold adds to the tables (the background thread does it every few seconds)."""
+    return spool.fold(own=True)
+
+
 def day_row(day=None):
+    folded()
     return DailyVisits.objects.filter(day=day or visits.today()).first()
 
 
 def total_visits():
+    folded()
     return sum(DailyVisits.objects.values_list("visits", flat=True))
 
 
 def total_views():
+    folded()
     return sum(DailyVisits.objects.values_list("page_views", flat=True))
 
 
@@ -73,6 +82,7 @@ def test_first_and_repeat_view_on_a_day(client, site_settings):
     assert visit(client).status_code == 200
     row = day_row()
     assert (row.visits, row.page_views) == (1, 2)
+    folded()
     assert PageViews.objects.get(day=row.day, path="/").views == 2
 
 
@@ -141,6 +151,7 @@ def test_search_result_pages_are_counted(client, site_settings):
     response = visit(client, "/szukaj/?q=pomoc")
     assert response.status_code == 200
     assert day_row().visits == 1
+    folded()
     assert PageViews.objects.get().path == "/szukaj/"
 
 
@@ -162,6 +173,7 @@ def test_search_result_pages_are_counted(client, site_settings):
 )
 def test_bots_and_tools_are_not_counted(client, site_settings, ua):
     assert visit(client, ua=ua).status_code == 200
+    folded()
     assert not DailyVisits.objects.exists()
     assert not PageViews.objects.exists()
 
@@ -186,6 +198,7 @@ def test_staff_with_a_session_are_not_counted(client, admin_client, site_setting
     assert visit(admin_client).status_code == 200
     client.cookies[settings.SESSION_COOKIE_NAME] = "any-session"
     assert visit(client).status_code == 200
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -200,6 +213,7 @@ def test_admin_preview_is_not_counted(admin_client, site_settings, home):
     admin_client.post(preview_url, data, HTTP_USER_AGENT=BROWSER)
     response = admin_client.get(preview_url, HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 200
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -221,6 +235,7 @@ def test_excluded_paths_are_not_counted_even_as_html(db, path):
     middleware = visits.VisitCounterMiddleware(lambda request: HttpResponse("<p>ok</p>"))
     request = RequestFactory().get(path, HTTP_USER_AGENT=BROWSER)
     assert middleware(request).status_code == 200
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -233,11 +248,13 @@ def test_the_same_html_answer_on_a_public_path_is_counted(db):
 
 def test_not_found_is_not_counted(client, site_settings):
     assert visit(client, "/nie-ma-takiej-strony/").status_code == 404
+    folded()
     assert not DailyVisits.objects.exists()
 
 
 def test_post_is_not_counted(client, site_settings):
     client.post("/", {}, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.10")
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -247,22 +264,26 @@ def test_head_counts_the_visit_but_no_page_view(client, site_settings):
         assert client.head("/", HTTP_USER_AGENT=BROWSER).status_code == 200
     row = day_row()
     assert (row.visits, row.page_views) == (1, 0)
+    folded()
     assert not PageViews.objects.exists()
     assert client.get("/", HTTP_USER_AGENT=BROWSER).status_code == 200
     row = day_row()
     assert (row.visits, row.page_views) == (1, 1)
+    folded()
     assert PageViews.objects.get(day=row.day, path="/").views == 1
 
 
 def test_non_html_answers_are_not_counted(client, site_settings):
     assert visit(client, "/robots.txt").status_code == 200
     assert visit(client, "/sitemap.xml").status_code == 200
+    folded()
     assert not DailyVisits.objects.exists()
 
 
 def test_static_file_is_not_counted(client, site_settings):
     visit(client, "/static/css/site.css")
     visit(client, "/static/js/visit-counter.js")
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -270,6 +291,7 @@ def test_redirects_are_not_counted(client, site_settings):
     # A page path without its slash: CommonMiddleware redirects (301), the page is counted later.
     response = visit(client, "/szukaj")
     assert response.status_code in (301, 302)
+    folded()
     assert not DailyVisits.objects.exists()
 
 
@@ -282,6 +304,7 @@ def test_no_address_or_user_agent_is_stored_anywhere(client, site_settings, monk
     visit(client, ip=ip, ua=ua)
     monkeypatch.setattr(visits, "cache", BrokenCache())
     visit(client, "/szukaj/?q=zasilek", ip=ip, ua=ua)  # the database fallback stores a row too
+    folded()
     assert VisitorSeen.objects.exists()
     assert day_row().visits >= 1
 
@@ -340,16 +363,36 @@ def test_cache_unavailable_still_counts_exactly(client, site_settings, monkeypat
     assert visit(client, ua=PHONE).status_code == 200
     row = day_row()
     assert (row.visits, row.page_views) == (2, 3)
+    folded()
     assert VisitorSeen.objects.count() == 2
 
 
-def test_past_days_fallback_rows_are_deleted(client, site_settings, monkeypatch):
-    monkeypatch.setattr(visits, "cache", BrokenCache())
-    with time_machine.travel(datetime.datetime(2025, 3, 10, 12, 0, tzinfo=WARSAW), tick=False):
+def test_seen_visitors_are_kept_until_the_day_after_tomorrow(client, site_settings):
+    """Yesterday's last lines may be folded after midnight; older hashes are deleted."""
+    for day in (10, 11, 12):
+        with time_machine.travel(datetime.datetime(2025, 3, day, 12, 0, tzinfo=WARSAW), tick=False):
+            visit(client)
+            folded()
+            visit(client, "/szukaj/")  # the next request of the day finds yesterday's salt gone
+    folded()
+    assert sorted(VisitorSeen.objects.values_list("day", flat=True)) == [
+        datetime.date(2025, 3, 11),
+        datetime.date(2025, 3, 12),
+    ]
+    assert list(VisitSalt.objects.values_list("day", flat=True)) == [datetime.date(2025, 3, 12)]
+
+
+def test_yesterdays_lines_folded_after_midnight_count_no_visitor_twice(client, site_settings):
+    with time_machine.travel(datetime.datetime(2025, 3, 10, 23, 59, tzinfo=WARSAW), tick=False):
         visit(client)
-    with time_machine.travel(datetime.datetime(2025, 3, 11, 12, 0, tzinfo=WARSAW), tick=False):
-        visit(client)
-    assert list(VisitorSeen.objects.values_list("day", flat=True)) == [datetime.date(2025, 3, 11)]
+        folded()
+        visit(client, "/szukaj/")  # spooled, not folded before midnight
+    with time_machine.travel(datetime.datetime(2025, 3, 11, 0, 1, tzinfo=WARSAW), tick=False):
+        visit(client)  # the first request of the day forgets the past salts
+        folded()
+    yesterday = DailyVisits.objects.get(day=datetime.date(2025, 3, 10))
+    assert (yesterday.visits, yesterday.page_views) == (1, 2)
+    assert day_row(datetime.date(2025, 3, 11)).visits == 1
 
 
 def test_a_counting_error_never_breaks_the_page(client, site_settings, monkeypatch):
@@ -362,16 +405,26 @@ def test_a_counting_error_never_breaks_the_page(client, site_settings, monkeypat
     assert "Licznik odwiedzin" in response.content.decode()
 
 
-def test_counting_a_view_costs_at_most_two_statements(db, django_assert_max_num_queries):
-    day = visits.today()
-    salt = visits.daily_salt(day)
-    visits.record_view(day, "/", visits.visitor_hash(salt, "203.0.113.1", BROWSER))  # rows exist
-    with django_assert_max_num_queries(2):
-        visits.record_view(day, "/", visits.visitor_hash(salt, "203.0.113.2", BROWSER))
-    with django_assert_max_num_queries(2):
-        visits.record_view(day, "/", visits.visitor_hash(salt, "203.0.113.2", BROWSER))
+def test_a_counted_request_costs_no_statement_and_a_fold_a_few(
+    client, site_settings, django_assert_num_queries, django_assert_max_num_queries
+):
+    visit(client)  # today's salt exists, the page's parts are cached
+    folded()
+    with django_assert_num_queries(0):
+        day = visits.today()
+        salt = visits.daily_salt(day)
+        for number in range(300):
+            visitor = visits.visitor_hash(salt, f"198.51.100.{number % 150}", BROWSER)
+            visits.record_view(day, f"/strona-{number % 3}/", visitor)
+    # One file, whatever its length: the marker, one look-up and one insert of the 150
+    # visitors, the day's UPDATE, and per new path an UPDATE and an INSERT (with the
+    # savepoints: 18 in all).
+    with django_assert_max_num_queries(18):
+        result = folded()
+    assert (result.files, result.lines, result.visits, result.page_views) == (1, 300, 150, 300)
     row = day_row()
-    assert (row.visits, row.page_views) == (2, 3)
+    assert (row.visits, row.page_views) == (151, 301)
+    assert PageViews.objects.get(day=day, path="/strona-2/").views == 100
 
 
 def test_increment_after_a_concurrent_create(db, monkeypatch):
@@ -430,10 +483,13 @@ def test_footer_numbers_lag_at_most_a_minute(client, site_settings, monkeypatch)
         assert visits.get_counts()["month"] == 0
         visit(client)
         assert visits.get_counts()["month"] == 0  # the cached figure
-        clock.shift(59)
+        folded()  # within seconds: the spool period and the fold period are 5 s each
+        clock.shift(visits.COUNTS_MAX_AGE - 1)
         assert visits.get_counts()["month"] == 0
         clock.shift(2)
         assert visits.get_counts()["month"] == 1
+    lag = settings.VISITS_SPOOL_SECONDS + settings.VISITS_FOLD_SECONDS + visits.COUNTS_MAX_AGE
+    assert lag <= 60
 
 
 def test_counter_json(client, site_settings):
@@ -445,6 +501,7 @@ def test_counter_json(client, site_settings):
     max_age = int(response["Cache-Control"].split("max-age=")[1])
     assert 0 <= max_age <= 60
     assert not response.cookies
+    folded()
     assert DailyVisits.objects.get().page_views == 9  # the endpoint is not counted
 
 
@@ -508,3 +565,111 @@ def test_menu_item_and_dashboard_panel(admin_client, site_settings):
     assert "/admin/statystyki-odwiedzin/" in html
     assert "Statystyki odwiedzin" in html
     assert "4242" in html
+
+
+# -- the spool: off the request, exact through kills and repeated folds ----------------------
+
+
+def spool_files():
+    return sorted(spool.spool_dir().glob("*" + spool.SUFFIX))
+
+
+def test_a_file_still_written_is_not_folded_and_a_closed_one_is(client, site_settings, settings):
+    visit(client)
+    assert len(spool_files()) == 1
+    assert spool.fold().files == 0  # this process still holds it
+    assert not DailyVisits.objects.exists()
+    settings.VISITS_SPOOL_SECONDS = 0  # the period is over: the next line opens a new file
+    visit(client, "/szukaj/")
+    spool.spool.rotate_if_stale()
+    assert spool.fold().files == 2
+    assert spool_files() == []
+    row = DailyVisits.objects.get()
+    assert (row.visits, row.page_views) == (1, 2)
+
+
+def test_a_killed_writers_lines_are_all_counted(db, tmp_path, settings):
+    """SIGKILL in the middle of writing: every line written is in the file, the lock is gone."""
+    import signal
+    import subprocess
+    import sys
+
+    settings.VISITS_SPOOL_DIR = tmp_path
+    day = visits.today().isoformat()
+    script = f"""
+import os, signal, sys
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
+os.environ["OPS_TEST_SPOOL_DIR"] = {str(tmp_path)!r}
+django.setup()
+import datetime
+from visits.spool import encode_line, spool
+day = datetime.date.fromisoformat({day!r})
+for number in range(500):
+    spool.append(encode_line(day, format(number % 50, "064x"), "/"))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    process = subprocess.run([sys.executable, "-c", script], cwd=settings.BASE_DIR, check=False)
+    assert process.returncode == -signal.SIGKILL
+    result = spool.fold()
+    assert (result.files, result.lines, result.visits) == (1, 500, 50)
+    assert DailyVisits.objects.get().page_views == 500
+
+
+def test_a_fold_killed_after_its_commit_does_not_count_the_file_again(
+    client, site_settings, monkeypatch
+):
+    from pathlib import Path
+
+    visit(client)
+    visit(client, ua=PHONE)
+    spool.spool.close()
+    real_unlink = Path.unlink
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)  # killed here
+    assert spool.fold().visits == 2
+    assert len(spool_files()) == 1
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    assert spool.fold().visits == 0  # its name is recorded: deleted unread
+    assert spool_files() == []
+    row = DailyVisits.objects.get()
+    assert (row.visits, row.page_views) == (2, 2)
+
+
+def test_a_path_with_tabs_and_newlines_keeps_its_line(client, site_settings):
+    day = visits.today()
+    visitor = "a" * 64
+    visits.record_view(day, "/a\tb\nc%41/", visitor)
+    visits.record_view(day, "/", "b" * 64, page_view=False)
+    result = folded()
+    assert (result.lines, result.visits, result.page_views, result.skipped_lines) == (2, 2, 1, 0)
+    assert PageViews.objects.get().path == "/a\tb\nc%41/"
+
+
+def test_an_unreadable_line_is_skipped_and_the_rest_counted(db, settings, tmp_path):
+    settings.VISITS_SPOOL_DIR = tmp_path
+    day = visits.today()
+    good = spool.encode_line(day, "c" * 64, "/")
+    (tmp_path / f"x-1-1-0{spool.SUFFIX}").write_bytes(
+        good + b"garbage\n2025-13-40\t" + b"d" * 64 + b"\t/\n" + good
+    )
+    result = spool.fold()
+    assert (result.lines, result.skipped_lines, result.visits, result.page_views) == (2, 2, 1, 2)
+
+
+def test_flush_visits_command_folds_and_reports(client, site_settings):
+    visit(client)
+    spool.spool.close()
+    out = io.StringIO()
+    call_command("flush_visits", stdout=out)
+    assert out.getvalue().strip() == "folded 1 files: 1 lines, 1 visits, 1 page views"
+    assert day_row().visits == 1
+
+
+def test_the_spool_holds_no_address_and_only_its_owner_reads_it(client, site_settings):
+    import stat
+
+    visit(client, ip="198.51.100.77", ua="Mozilla/5.0 Lipowo-Marker/9.9")
+    (path,) = spool_files()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    content = path.read_bytes()
+    assert b"198.51.100.77" not in content and b"Lipowo-Marker" not in content

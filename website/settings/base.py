@@ -178,6 +178,10 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# The visit counter's spool (visits.spool): local to each server, never served.
+VISITS_SPOOL_DIR = BASE_DIR / "var" / "visits"
+VISITS_SPOOL_SECONDS = 5
+VISITS_FOLD_SECONDS = 5
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # whitenoise's compressed manifest storage, with our own CSS and JS minified.

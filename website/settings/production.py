@@ -13,6 +13,9 @@ CACHE_DIR                   the file cache shared by the workers of one server w
 PAGE_CACHE_TIMEOUT          seconds a page stays in the page cache; default 600
 MEDIA_ROOT                  where uploads live; default ./media
 STATIC_ROOT                 where collectstatic writes; default ./staticfiles
+VISITS_SPOOL_DIR            the visit counter's spool, local to this server; default ./var/visits
+VISITS_SPOOL_SECONDS        how long a process writes one spool file; default 5
+VISITS_FOLD_SECONDS         how often each process folds closed spool files; default 5
 DJANGO_SECURE_SSL_REDIRECT  "false" when the proxy already redirects to HTTPS
 DJANGO_HSTS_SECONDS         default one year
 WAGTAILADMIN_BASE_URL       default https://<first host>
@@ -118,6 +121,10 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 10 * 60))
 
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# The visit counter's spool (visits.spool): a folder local to this server.
+VISITS_SPOOL_DIR = os.environ.get("VISITS_SPOOL_DIR", str(BASE_DIR / "var" / "visits"))
+VISITS_SPOOL_SECONDS = float(os.environ.get("VISITS_SPOOL_SECONDS", 5))
+VISITS_FOLD_SECONDS = float(os.environ.get("VISITS_FOLD_SECONDS", 5))
 
 # HTTPS: the site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

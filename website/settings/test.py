@@ -26,6 +26,12 @@ if not os.environ.get("OPS_TEST_RUN_DIR"):
     # Our own folder (database, media): removed when this process ends.
     atexit.register(shutil.rmtree, _RUN_DIR, ignore_errors=True)
 MEDIA_ROOT = _RUN_DIR / "media"
+VISITS_SPOOL_DIR = Path(os.environ.get("OPS_TEST_SPOOL_DIR") or _RUN_DIR / "visits")
+# Tests fold where they check the numbers (visits.spool.fold(own=True)); a server
+# process started by a test may fold in the background, as in production.
+VISITS_FOLD_IN_BACKGROUND = os.environ.get("OPS_TEST_FOLD_IN_BACKGROUND") == "1"
+VISITS_SPOOL_SECONDS = float(os.environ.get("VISITS_SPOOL_SECONDS", 5))
+VISITS_FOLD_SECONDS = float(os.environ.get("VISITS_FOLD_SECONDS", 5))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
