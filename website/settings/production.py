@@ -12,6 +12,8 @@ CACHE_DIR                   the file cache shared by the workers of one server w
                             pickles)
 PAGE_CACHE_TIMEOUT          seconds a page stays in the page cache; default 600
 MEDIA_ROOT                  where uploads live; default ./media
+DOCUMENTS_SENDFILE          "nginx": documents sent by nginx after the app's checks
+                            (X-Accel-Redirect to /_protected_media/, deploy/nginx)
 STATIC_ROOT                 where collectstatic writes; default ./staticfiles
 DJANGO_SECURE_SSL_REDIRECT  "false" when the proxy already redirects to HTTPS
 DJANGO_HSTS_SECONDS         default one year
@@ -118,6 +120,13 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 10 * 60))
 
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+
+# Documents (issue 24): behind deploy/nginx, DOCUMENTS_SENDFILE=nginx lets nginx send
+# a document's file after Wagtail's access checks (X-Accel-Redirect; Range for videos).
+if os.environ.get("DOCUMENTS_SENDFILE", "").strip().lower() == "nginx":
+    SENDFILE_BACKEND = "core.sendfile_nginx"
+    SENDFILE_ROOT = MEDIA_ROOT
+    SENDFILE_URL = "/_protected_media/"
 
 # HTTPS: the site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
