@@ -24,12 +24,14 @@ import http.client
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import ssl
 import subprocess
 import sys
 import time
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -48,6 +50,7 @@ BROWSER_UA = (
 )
 APP_HEADERS = ("strict-transport-security", "content-security-policy", "referrer-policy")
 SANDBOX_CSP = "sandbox; default-src 'none'"
+ADMIN_USER, ADMIN_PASSWORD = "deploy-check", secrets.token_urlsafe(16)
 # A minimal ISO media file: an ftyp box, then padding (nginx does not parse it).
 VIDEO_BYTES = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 16
 
@@ -70,6 +73,8 @@ CollectionViewRestriction.objects.create(collection=internal, restriction_type="
 private = Document(title="Dokument wewnętrzny", collection=internal)
 private.file.save("wewnetrzny.pdf", ContentFile(b"%PDF-1.4 internal"), save=False)
 private.save()
+from django.contrib.auth import get_user_model
+get_user_model().objects.create_superuser({user!r}, "deploy@example.pl", {password!r})
 print("TARGETS=" + json.dumps({{
     "news": path(NewsPage.objects.live().public().order_by("path").first().url),
     "unit": path(UnitPage.objects.live().public().order_by("path").first().url),
@@ -79,8 +84,11 @@ print("TARGETS=" + json.dumps({{
 """
 
 
+STARTED = time.monotonic()
+
+
 def log(message):
-    print(f"[deploy-check] {message}", flush=True)
+    print(f"[deploy-check {time.monotonic() - STARTED:5.1f} s] {message}", flush=True)
 
 
 scale_check.log = log  # Findings.add logs each row with the scale check's log()
@@ -348,6 +356,98 @@ def check_client_address(findings, client, environment):
     )  # fmt: skip
 
 
+class Session:
+    """A signed-in admin session over HTTP or HTTPS: cookies, CSRF token, multipart posts."""
+
+    def __init__(self, connect, origin):
+        self.connect, self.origin, self.cookies = connect, origin, {}
+
+    def call(self, path, method="GET", fields=None, files=None, urlencoded=None):
+        headers = {"User-Agent": "deploy-check (bot)", "Origin": self.origin,
+                   "Referer": self.origin + path}  # fmt: skip
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if method == "POST":
+            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+            if urlencoded is not None:
+                body = urllib.parse.urlencode(urlencoded).encode()
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+            else:
+                body, headers["Content-Type"] = multipart(fields or {}, files or {})
+        conn = self.connect()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    key, _sep, rest = value.partition("=")
+                    self.cookies[key.strip()] = rest.split(";", 1)[0]
+            return response.status, dict(response.getheaders()), data
+        finally:
+            conn.close()
+
+    def csrf_field(self, path):
+        _status, _h, body = self.call(path)
+        match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        return match.group(1).decode() if match else self.cookies.get("csrftoken", "")
+
+    def login(self, username, password):
+        token = self.csrf_field("/admin/login/")
+        status, headers, _b = self.call(
+            "/admin/login/", "POST",
+            urlencoded={"username": username, "password": password, "next": "/admin/",
+                        "csrfmiddlewaretoken": token},
+        )  # fmt: skip
+        return status == 302 and "sessionid" in self.cookies
+
+
+def multipart(fields, files):
+    boundary = "deploy-check-" + secrets.token_hex(8)
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                     f"{value}\r\n".encode())  # fmt: skip
+    for name, (filename, data, content_type) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+            + data
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def check_app_upload_limit(findings, client):
+    """Below nginx's limit, above the app's: the app refuses it with its Polish message."""
+    session = Session(
+        lambda: http.client.HTTPSConnection(
+            "127.0.0.1", client.https_port, context=client.context, timeout=120
+        ),
+        f"https://127.0.0.1:{client.https_port}",
+    )
+    if not session.login(ADMIN_USER, ADMIN_PASSWORD):
+        findings.add("admin sign-in through nginx", "302 and a session", session.cookies, False)
+        return
+    limit = render.upload_limit()
+    token = session.csrf_field("/admin/documents/add/")
+    data = b"%PDF-1.4\n" + b"0" * (limit + 512 * 1024)
+    status, _h, body = session.call(
+        "/admin/documents/add/", "POST",
+        fields={"csrfmiddlewaretoken": token, "title": "Za duży", "collection": "1"},
+        files={"file": ("za-duzy.pdf", data, "application/pdf")},
+    )  # fmt: skip
+    text = body.decode("utf-8", "replace")
+    findings.add(
+        f"document of {len(data) // 1024} KiB through nginx (app limit {limit // 2**20} MB)",
+        "app's form again with 'Maksymalny rozmiar pliku'",
+        f"{status}, Polish message {'Maksymalny rozmiar pliku' in text}",
+        status == 200 and "Maksymalny rozmiar pliku" in text,
+    )  # fmt: skip
+
+
 def run(findings, environment):
     nginx = nginx_binary()
     work = environment.work
@@ -356,9 +456,12 @@ def run(findings, environment):
         Path(environment.env["MEDIA_ROOT"]),
         Path(environment.env["STATIC_ROOT"]),
     )
+    https_port, http_port = free_port(), free_port()
     environment.env.update({
         "TRUSTED_PROXY_COUNT": "1", "DOCUMENTS_SENDFILE": "nginx",
         "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
+        # nginx passes $host (no port): the admin's forms post from this origin.
+        "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{https_port}",
     })  # fmt: skip
     cert, key = make_certificate(work)
     log(f"work folder {work}: collectstatic, migrate, load_demo (production settings, SQLite)…")
@@ -369,10 +472,13 @@ def run(findings, environment):
         for job in jobs:
             job.result()
     environment.manage("load_demo", "-v", "0")
-    out = environment.manage("shell", "-c", SHELL_TARGETS.format(video=VIDEO_BYTES))
+    out = environment.manage(
+        "shell",
+        "-c",
+        SHELL_TARGETS.format(video=VIDEO_BYTES, user=ADMIN_USER, password=ADMIN_PASSWORD),
+    )
     targets = json.loads(out.split("TARGETS=", 1)[1])
     upstream = environment.start_server("A").split("://", 1)[1]
-    https_port, http_port = free_port(), free_port()
     conf = write_nginx(work, cert, key, [upstream], media_root, static_root, https_port, http_port)
     test = subprocess.run([nginx, "-t", "-c", str(conf), "-e", str(work / "logs/error.log")],  # noqa: S603
                           capture_output=True, text=True)  # fmt: skip
@@ -397,6 +503,7 @@ def run(findings, environment):
         check_documents(findings, client, targets)
         check_limits(findings, client)
         check_client_address(findings, client, environment)
+        check_app_upload_limit(findings, client)
     finally:
         proxy.terminate()
         try:
