@@ -13,15 +13,21 @@
    headers, HTTP → HTTPS, every image and rendition on those pages with the right type
    and the uploads' sandbox CSP, static files immutable and gzipped, a video's Range
    request, private documents closed, the upload limit (413), the visit counter
-   seeing each client's own address;
-5. prints check / expected / observed / result, stops what it started.
+   seeing each client's own address, the app's own limit below nginx's (signed in);
+5. unless DEPLOY_CHECK_S3=0: moto's S3 server on loopback with the bucket policy of
+   deploy/s3, two more app servers with MEDIA_STORAGE=s3 and no shared media folder:
+   an image uploaded through A is rendered by B (served from the bucket) and deleted
+   through B, and the bucket's objects follow;
+6. prints check / expected / observed / result, stops what it started.
 
 Exit status 0 when every check held, 1 otherwise.
 """
 
 import concurrent.futures
 import http.client
+import io
 import json
+import logging
 import os
 import re
 import secrets
@@ -31,7 +37,9 @@ import ssl
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,6 +59,7 @@ BROWSER_UA = (
 APP_HEADERS = ("strict-transport-security", "content-security-policy", "referrer-policy")
 SANDBOX_CSP = "sandbox; default-src 'none'"
 ADMIN_USER, ADMIN_PASSWORD = "deploy-check", secrets.token_urlsafe(16)
+S3_KEYS = {"S3_ACCESS_KEY_ID": "deploy-check", "S3_SECRET_ACCESS_KEY": secrets.token_urlsafe(16)}
 # A minimal ISO media file: an ftyp box, then padding (nginx does not parse it).
 VIDEO_BYTES = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 16
 
@@ -343,8 +352,10 @@ def check_client_address(findings, client, environment):
     before = visitors(environment)
     agent = {"User-Agent": BROWSER_UA, "Accept": "text/html"}
     statuses = []
-    for source in ("127.0.0.2", "127.0.0.3", "127.0.0.4"):
-        for forged in ("", "203.0.113.7", "198.51.100.9"):
+    # Each forged address is different: an app that believed the client's header would
+    # count 7, one that saw only nginx's address 1.
+    for n, source in enumerate(("127.0.0.2", "127.0.0.3", "127.0.0.4")):
+        for forged in ("", f"203.0.113.{10 * n + 1}", f"198.51.100.{10 * n + 2}"):
             headers = {**agent, **({"X-Forwarded-For": forged} if forged else {})}
             statuses.append(client.request("/", headers=headers, source=source)[0])
     counted = visitors(environment) - before
@@ -448,6 +459,115 @@ def check_app_upload_limit(findings, client):
     )  # fmt: skip
 
 
+def png_bytes():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def start_bucket():
+    """moto's S3 server on loopback with the bucket README describes (images public)."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's request log
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, region_name="eu-central-1",
+        aws_access_key_id=S3_KEYS["S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=S3_KEYS["S3_SECRET_ACCESS_KEY"],
+    )  # fmt: skip
+    client.create_bucket(
+        Bucket="ops-media", CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
+    )
+    policy = (ROOT / "deploy" / "s3" / "bucket-policy.json").read_text()
+    client.put_bucket_policy(Bucket="ops-media", Policy=policy.replace("BUCKET", "ops-media"))
+    return server, client, endpoint
+
+
+def bucket_keys(client):
+    listed = client.list_objects_v2(Bucket="ops-media").get("Contents", [])
+    return sorted(item["Key"] for item in listed)
+
+
+def check_s3_two_servers(findings, environment):
+    """Two app servers, no shared media disk, one bucket: upload via A, render and delete via B."""
+    server, client, endpoint = start_bucket()
+    saved = environment.env
+    environment.env = {
+        **saved, **S3_KEYS, "MEDIA_STORAGE": "s3", "S3_ENDPOINT_URL": endpoint,
+        "S3_BUCKET": "ops-media", "S3_REGION": "eu-central-1",
+        "MEDIA_ROOT": str(environment.work / "no-shared-media"),
+    }  # fmt: skip
+    try:
+        urls = {name: environment.start_server(name) for name in ("S3-A", "S3-B")}
+    finally:
+        environment.env = saved
+    try:
+        environment.wait_for_servers()
+        sessions = {}
+        for name, url in urls.items():
+            host = url.split("://", 1)[1]
+            sessions[name] = Session(
+                lambda host=host: http.client.HTTPConnection(*host.split(":"), timeout=60), url
+            )
+            sessions[name].login(ADMIN_USER, ADMIN_PASSWORD)
+        a, b = sessions["S3-A"], sessions["S3-B"]
+        a.csrf_field("/admin/images/multiple/add/")
+        status, _h, body = a.call(
+            "/admin/images/multiple/add/", "POST",
+            fields={"collection": "1"},
+            files={"files[]": ("s3-check.png", png_bytes(), "image/png")},
+        )  # fmt: skip
+        answer = json.loads(body or b"{}") if status == 200 else {}
+        image_id = answer.get("image_id")
+        uploaded = bucket_keys(client)
+        findings.add(
+            "S3: image uploaded through app server A", "its original in the bucket",
+            f"{status}, id {image_id}, {uploaded} {answer.get('error_message', '')}",
+            bool(image_id) and any(k.startswith("original_images/s3-check") for k in uploaded),
+        )  # fmt: skip
+        if not image_id:
+            return
+        status, _h, body = b.call(f"/admin/images/{image_id}/")
+        made = [k for k in bucket_keys(client) if k.startswith("images/s3-check")]
+        shown = re.findall(
+            rf"{re.escape(endpoint)}/ops-media/images/s3-check[^\"' ]+", body.decode()
+        )
+        fetched = [get_status_and_type(url) for url in sorted(set(shown))]
+        findings.add(
+            "S3: app server B renders it (no shared disk)",
+            "rendition made by B in the bucket, served from it as image/png",
+            f"{status}, {len(made)} renditions, {fetched[:2]}",
+            status == 200 and made and fetched and all(f == (200, "image/png") for f in fetched),
+        )  # fmt: skip
+        token = b.csrf_field(f"/admin/images/{image_id}/delete/")
+        status, _h, _body = b.call(
+            f"/admin/images/{image_id}/delete/", "POST", fields={"csrfmiddlewaretoken": token}
+        )
+        left = [k for k in bucket_keys(client) if "s3-check" in k]
+        findings.add(
+            "S3: deleted through B", "302, its original and renditions gone from the bucket",
+            f"{status}, left {left}", status == 302 and not left,
+        )  # fmt: skip
+    finally:
+        server.stop()
+
+
+def get_status_and_type(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - loopback moto
+            answer.read()
+            return answer.status, answer.headers.get("Content-Type")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type")
+
+
 def run(findings, environment):
     nginx = nginx_binary()
     work = environment.work
@@ -504,6 +624,8 @@ def run(findings, environment):
         check_limits(findings, client)
         check_client_address(findings, client, environment)
         check_app_upload_limit(findings, client)
+        if os.environ.get("DEPLOY_CHECK_S3", "1") != "0":
+            check_s3_two_servers(findings, environment)
     finally:
         proxy.terminate()
         try:

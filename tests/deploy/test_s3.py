@@ -282,3 +282,15 @@ def test_backup_and_restore_carry_the_bucket(bucket, db, tmp_path):
     assert {image.file.name, document.file.name} <= set(keys(bucket))
     body = bucket.get_object(Bucket=BUCKET, Key=document.file.name)["Body"].read()
     assert body == b"%PDF-1 d"
+
+
+def test_the_multiple_uploader_puts_images_in_the_bucket(client, editor, bucket):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("galeria.png", png(), content_type="image/png")},
+    )
+    payload = json.loads(response.content)
+    assert payload["success"] is True, payload
+    image = get_image_model().objects.get(pk=payload["image_id"])
+    assert image.file.name in keys(bucket)
