@@ -67,14 +67,20 @@ def s3_storage_setting(endpoint, bucket=BUCKET):
     return {**built, "OPTIONS": options}
 
 
-@pytest.fixture
-def bucket(s3_endpoint, settings):
-    """An empty bucket as the media storage; returns a boto3 client to look inside."""
-    client = boto3.client(
+@pytest.fixture(scope="session")
+def s3_client(s3_endpoint):
+    """boto3, to look inside the bucket from outside the app."""
+    return boto3.client(
         "s3", endpoint_url=s3_endpoint, region_name="eu-central-1",
         aws_access_key_id=KEYS["S3_ACCESS_KEY_ID"],
         aws_secret_access_key=KEYS["S3_SECRET_ACCESS_KEY"],
     )  # fmt: skip
+
+
+@pytest.fixture
+def bucket(s3_endpoint, s3_client, settings):
+    """An empty bucket as the media storage; returns the boto3 client."""
+    client = s3_client
     existing = {b["Name"] for b in client.list_buckets()["Buckets"]}
     if BUCKET not in existing:
         client.create_bucket(
