@@ -300,3 +300,12 @@ def test_the_multiple_uploader_puts_images_in_the_bucket(client, editor, bucket)
     assert payload["success"] is True, payload
     image = get_image_model().objects.get(pk=payload["image_id"])
     assert image.file.name in keys(bucket)
+
+
+def test_start_up_check_names_a_refused_key(bucket, monkeypatch):
+    from moto import settings as moto_settings
+
+    # moto then checks every request's key against its IAM users: ours is none of them.
+    monkeypatch.setattr(moto_settings, "INITIAL_NO_AUTH_ACTION_COUNT", 0)
+    (error,) = checks.run_checks(tags=["storage"])
+    assert "refused the key (S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY)" in error.msg
