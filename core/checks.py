@@ -10,7 +10,7 @@ def media_storage_reachable(app_configs=None, **kwargs):
     media storage is an S3 bucket; nothing is asked of local disk. The gunicorn unit
     runs ``check --tag storage`` before it starts (deploy/systemd/ops.service).
     """
-    from .media_storage import media_storage, storage_problem
+    from .media import media_storage, storage_problem
 
     storage = media_storage()
     if storage is None:

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from core.formatting import json_script_text, map_url, tel_href
-from core.media_storage import rendition_or_none
+from core.media import rendition_or_none
 from core.models import SiteSettings
 
 from .listing import index_url_of

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.formatting import json_script_text
-from core.media_storage import rendition_or_none
+from core.media import rendition_or_none
 from core.models import BasePage, SiteSettings
 from core.pagination import PAGE_PARAM_PATTERN, paginate
 from core.restrictions import public

@@ -34,7 +34,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from core.media_storage import storage_problem
+from core.media import storage_problem
 
 logger = logging.getLogger(__name__)
 
