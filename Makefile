@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # One pytest worker per core (pytest-xdist); CI passes its own arguments.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test setup migrate bench lint check clean messages scale-check soak audit
+.PHONY: run test setup migrate bench lint check clean messages scale-check soak audit deploy-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: migrate
 
 scale-check: setup
 	$(PY) scripts/scale_check.py
+
+# nginx from deploy/ (throw-away certificate, loopback ports) in front of gunicorn with
+# production settings: TLS, redirects, headers, media, Range, upload limit, client address.
+deploy-check: setup
+	$(PY) scripts/deploy_check.py
 
 # Mixed traffic with faults, SOAK_SECONDS per configuration (default 300): SQLite, then
 # two app servers on PostgreSQL + Redis. Prints its table; fails when a check fails.

@@ -16,6 +16,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import restrictions
+        from django.core import checks as django_checks
+
+        from . import checks, restrictions
 
         restrictions.connect()
+        django_checks.register(checks.media_storage_reachable, "storage")

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from core.formatting import json_script_text, map_url, tel_href
+from core.media import rendition_or_none
 from core.models import SiteSettings
 
 from .listing import index_url_of
@@ -71,7 +72,7 @@ def event_context(event, request):
     place = place_of(event, site_settings, request)
     canonical = event.get_full_url(request)
     url = event.get_url(request)
-    og_image = event.image.get_rendition(OG_IMAGE_SPEC) if event.image else None
+    og_image = rendition_or_none(event.image, OG_IMAGE_SPEC)
     og_image_url = request.build_absolute_uri(og_image.url) if og_image else ""
     data = structured_data(event, request, shown, place, site_settings, canonical, og_image_url)
     return {

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.formatting import json_script_text
+from core.media import rendition_or_none
 from core.models import BasePage, SiteSettings
 from core.pagination import PAGE_PARAM_PATTERN, paginate
 from core.restrictions import public
@@ -403,7 +404,7 @@ class NewsPage(BasePage):
         prefetch_renditions(images)
         news_index_url = self.news_index_url(request)
         canonical = self.get_full_url(request)
-        og_image = self.image.get_rendition(OG_IMAGE_SPEC) if self.image else None
+        og_image = rendition_or_none(self.image, OG_IMAGE_SPEC)
         og_image_url = request.build_absolute_uri(og_image.url) if og_image else ""
         context.update(
             {

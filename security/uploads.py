@@ -22,6 +22,7 @@ with Content-Disposition, ``X-Content-Type-Options: nosniff`` and
 ``Content-Security-Policy: default-src 'none'``.
 """
 
+import logging
 import re
 import zipfile
 
@@ -32,6 +33,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from core.media import storage_problem
+
+logger = logging.getLogger(__name__)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -213,7 +218,27 @@ def validate_document_file(uploaded, filename=None):
         raise problem
 
 
-class SafeDocumentForm(BaseDocumentForm):
+STORAGE_UNAVAILABLE = gettext_lazy(
+    "The file could not be saved: the file storage is not answering right now. Nothing was "
+    "saved. Try again in a few minutes; if it keeps happening, tell the administrator."
+)
+
+
+class StorageReachableMixin:
+    """With media in an S3 bucket (core.media_storage): an upload while the bucket is away
+    is a form error before anything is saved, not a 500 (issue 24)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file") and "file" in self.changed_data and "file" not in self.errors:
+            problem = storage_problem()
+            if problem:
+                logger.error("Upload refused, media storage unavailable: %s", problem)
+                self.add_error("file", ValidationError(STORAGE_UNAVAILABLE, code="storage"))
+        return cleaned
+
+
+class SafeDocumentForm(StorageReachableMixin, BaseDocumentForm):
     """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check."""
 
     def clean_file(self):
@@ -243,7 +268,7 @@ class SafeWagtailImageField(WagtailImageField):
             ) from error
 
 
-class SafeImageForm(BaseImageForm):
+class SafeImageForm(StorageReachableMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")

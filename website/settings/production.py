@@ -12,6 +12,14 @@ CACHE_DIR                   the file cache shared by the workers of one server w
                             pickles)
 PAGE_CACHE_TIMEOUT          seconds a page stays in the page cache; default 600
 MEDIA_ROOT                  where uploads live; default ./media
+MEDIA_STORAGE               "s3": uploads in an S3-compatible bucket (core.media_storage) with
+                            S3_ENDPOINT_URL, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY
+                            (all required then), S3_REGION (default us-east-1) and
+                            S3_PUBLIC_URL (optional: the address images are linked by, e.g.
+                            https://ops.example.pl/media when nginx proxies the bucket);
+                            default "local": MEDIA_ROOT on this server's disk
+DOCUMENTS_SENDFILE          "nginx": documents sent by nginx after the app's checks
+                            (X-Accel-Redirect to /_protected_media/, deploy/nginx)
 STATIC_ROOT                 where collectstatic writes; default ./staticfiles
 VISITS_SPOOL_DIR            the visit counter's spool, local to this server; default ./var/visits
 VISITS_SPOOL_SECONDS        how long a process writes one spool file; default 5
@@ -126,6 +134,55 @@ VISITS_SPOOL_DIR = os.environ.get("VISITS_SPOOL_DIR", str(BASE_DIR / "var" / "vi
 VISITS_SPOOL_SECONDS = float(os.environ.get("VISITS_SPOOL_SECONDS", 5))
 VISITS_FOLD_SECONDS = float(os.environ.get("VISITS_FOLD_SECONDS", 5))
 
+# Media in an S3-compatible bucket (issue 24): images, renditions and documents; several
+# app servers then need no shared disk. Documents are still read through Wagtail's view
+# (WAGTAILDOCS_SERVE_METHOD = "serve_view" in base.py), never linked by bucket URL.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower() or "local"
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(f'MEDIA_STORAGE must be "local" or "s3", not {MEDIA_STORAGE!r}')
+if MEDIA_STORAGE == "s3":
+    _s3 = {name: os.environ.get(name, "").strip() for name in (
+        "S3_ENDPOINT_URL", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY",
+        "S3_REGION", "S3_PUBLIC_URL",
+    )}  # fmt: skip
+    _missing = [name for name, value in list(_s3.items())[:4] if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {', '.join(_missing)}")
+    _public = _s3["S3_PUBLIC_URL"].rstrip("/")
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "core.media_storage.S3MediaStorage",
+            "OPTIONS": {
+                "endpoint_url": _s3["S3_ENDPOINT_URL"],
+                "bucket_name": _s3["S3_BUCKET"],
+                "access_key": _s3["S3_ACCESS_KEY_ID"],
+                "secret_key": _s3["S3_SECRET_ACCESS_KEY"],
+                "region_name": _s3["S3_REGION"] or "us-east-1",
+                "addressing_style": "path",
+                "signature_version": "s3v4",
+                "default_acl": None,
+                # Plain URLs for images (public-read on original_images/ and images/ only,
+                # README); Wagtail gives each upload a free name itself.
+                "querystring_auth": False,
+                "file_overwrite": False,
+                "custom_domain": _public.split("://", 1)[-1] if _public else None,
+                "url_protocol": (_public.split("://", 1)[0] + ":") if _public else "https:",
+            },
+        },
+    }
+    # Images linked from the bucket's own address: allowed by the CSP below.
+    _media_origins = ["/".join((_public or _s3["S3_ENDPOINT_URL"]).split("/")[:3])]
+else:
+    _media_origins = []
+
+# Documents (issue 24): behind deploy/nginx, DOCUMENTS_SENDFILE=nginx lets nginx send
+# a document's file after Wagtail's access checks (X-Accel-Redirect; Range for videos).
+if os.environ.get("DOCUMENTS_SENDFILE", "").strip().lower() == "nginx":
+    SENDFILE_BACKEND = "core.sendfile_nginx"
+    SENDFILE_ROOT = MEDIA_ROOT
+    SENDFILE_URL = "/_protected_media/"
+
 # HTTPS: the site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -151,14 +208,20 @@ TRUSTED_PROXY_COUNT = int(
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+_public_csp = CONTENT_SECURITY_POLICY["DIRECTIVES"]  # noqa: F405
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        **_public_csp,
+        "img-src": [*_public_csp["img-src"], *_media_origins],
+        "media-src": [*_public_csp["media-src"], *_media_origins],
         "upgrade-insecure-requests": True,
     }
 }
+_admin_csp = CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES  # noqa: F405
 CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
-    **CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES,  # noqa: F405
+    **_admin_csp,
+    "img-src": [*_admin_csp["img-src"], *_media_origins],
+    "media-src": [*_admin_csp["media-src"], *_media_origins],
     "upgrade-insecure-requests": True,
 }
 TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", False)

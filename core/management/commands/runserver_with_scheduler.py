@@ -20,7 +20,7 @@ def _publish_scheduled_forever(stdout):
 class Command(RunserverCommand):
     help = (
         "The development server, also running Wagtail's publish_scheduled every minute "
-        "(in production cron does that; see README)."
+        "(in production deploy/systemd/ops-scheduler.timer does that; see README)."
     )
 
     def inner_run(self, *args, **options):
