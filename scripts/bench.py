@@ -7,17 +7,21 @@ What it does, in one run (about a minute, two the first time):
    files with the production storage (hashed names, gzip and brotli). Both are
    kept in ~/.cache/ops-bench/ keyed by a fingerprint of the code, so later runs
    skip this; the developer's db.sqlite3 and media/ are never touched.
-2. Starts gunicorn with the production settings (2 sync workers, a generated
+2. Starts gunicorn with the production settings (2 workers x 4 threads, a generated
    secret key, ALLOWED_HOSTS=127.0.0.1, no HTTPS redirect) on a free loopback
    port, with the cache shared by the workers (a file cache, or Redis with
    ``--redis URL``).
 3. Loads each target for a few seconds from several processes (new connection
-   per request, as gunicorn's sync workers close it anyway) and prints
+   per request) and prints
    requests/s, p50 and p99 latency, and the ratio to a static file of similar
    size served by whitenoise from the same server.
 4. Checks the visit counter: every simulated visitor has a user agent of its
    own; the month's count must grow by exactly the number of visitors whose
    page views succeeded.
+5. Loads the static file and the home page (robot, counted, uncached) again with
+   keep-alive connections (wrk, installed from Debian's packages when missing),
+   each as a ratio to the static file in the same run; any wrk error stops the
+   report instead of printing figures.
 
 Options: --seconds N per target (default 5), --large (10,000 news posts and
 5,000 ordinances), --redis URL, --keep (leave the working directory).
@@ -140,6 +144,10 @@ def base_env(workdir, data_dir, static_root, redis_url):
         MEDIA_ROOT=str(data_dir / "media"),
         STATIC_ROOT=str(static_root),
         CACHE_DIR=str(workdir / "cache"),
+        # The counter's spool folds every second here, so the check below need not wait.
+        VISITS_SPOOL_DIR=str(workdir / "spool"),
+        VISITS_SPOOL_SECONDS="1",
+        VISITS_FOLD_SECONDS="1",
         PYTHONUNBUFFERED="1",
     )
     if redis_url:
@@ -226,6 +234,11 @@ def start_server(env, port, workdir):
             f"127.0.0.1:{port}",
             "--workers",
             "2",
+            # gthread workers keep connections alive (sync workers close every one).
+            "--threads",
+            "4",
+            "--keep-alive",
+            "5",
             "--backlog",
             "256",
             "--timeout",
@@ -277,10 +290,25 @@ def fetch(port, path, user_agent=BOT_UA):
 # --- the load generator -----------------------------------------------------------------
 
 
+# A target ending in UNCACHED is rendered on every request: it is sent with a session
+# cookie, as staff's requests are, which the page cache never answers (and the counter
+# never counts). A made-up query parameter would not do: the page's own entry answers it.
+UNCACHED = "#uncached"
+SESSION_COOKIE = "sessionid=bench-not-a-session"
+
+
+def split_target(path):
+    """(path to request, extra header lines)."""
+    if path.endswith(UNCACHED):
+        return path[: -len(UNCACHED)], f"Cookie: {SESSION_COOKIE}\r\n"
+    return path, ""
+
+
 def request_bytes(port, path, user_agent):
+    path, extra = split_target(path)
     return (
         f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUser-Agent: {user_agent}\r\n"
-        "Accept: text/html,*/*\r\nConnection: close\r\n\r\n"
+        f"Accept: text/html,*/*\r\n{extra}Connection: close\r\n\r\n"
     ).encode("latin-1")
 
 
@@ -370,6 +398,86 @@ def run_load(port, path, seconds, visitor_prefix, count_visitors=True):
     }
 
 
+# --- keep-alive load: wrk -------------------------------------------------------------
+
+WRK_SCRIPT = r"""
+-- Each thread's requests: a new visitor every REQUESTS_PER_VISITOR requests when counted.
+counter = 0  -- global: done() reads it with thread:get
+local threads = {}
+function setup(thread)
+  thread:set("tag", tostring(#threads + 1))
+  table.insert(threads, thread)
+end
+request = function()
+  counter = counter + 1
+  local agent = bot_agent
+  if counted then
+    agent = browser_agent .. " visitor/" .. prefix .. "-" .. tag .. "-"
+      .. math.floor((counter - 1) / per_visitor)
+  end
+  local headers = {["User-Agent"] = agent, ["Accept"] = "text/html,*/*"}
+  if cookie ~= "" then headers["Cookie"] = cookie end
+  return wrk.format("GET", target, headers)
+end
+function done(summary, latency, requests)
+  local visitors = 0
+  for _, thread in ipairs(threads) do
+    visitors = visitors + math.ceil(thread:get("counter") / per_visitor)
+  end
+  io.write(string.format(
+    "WRK=%d %d %d %d %d %d %.3f %.3f %d\n", summary.requests, summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, visitors))
+end
+"""
+
+
+def ensure_wrk():
+    """wrk from Debian's packages (installed when missing and we may), else None."""
+    found = shutil.which("wrk")
+    if found or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    log("Installing wrk (Debian package) for the keep-alive figures…")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, capture_output=True)  # noqa: S607
+    return shutil.which("wrk")
+
+
+def run_wrk(wrk, port, path, seconds, prefix, counted, workdir):
+    """Keep-alive load: 2 threads, 8 connections. Refuses figures with any error."""
+    script = workdir / "bench.lua"
+    path, extra = split_target(path)
+    cookie = SESSION_COOKIE if extra else ""
+    script.write_text(
+        f"target = {json.dumps(path)}\nprefix = {json.dumps(prefix)}\n"
+        f"cookie = {json.dumps(cookie)}\n"
+        f"counted = {'true' if counted else 'false'}\nper_visitor = {REQUESTS_PER_VISITOR}\n"
+        f"bot_agent = {json.dumps(BOT_UA)}\nbrowser_agent = {json.dumps(BROWSER_UA)}\n" + WRK_SCRIPT
+    )
+    result = subprocess.run(  # noqa: S603 - our own arguments, loopback only
+        [wrk, "-t2", "-c8", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script),
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, timeout=seconds + 60,
+    )  # fmt: skip
+    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("WRK=")), None)
+    if result.returncode != 0 or line is None:
+        raise SystemExit(f"wrk failed on {path}:\n{result.stdout}\n{result.stderr}")
+    requests, *errors, p50, p99, visitors = line[4:].split()
+    errors = [int(e) for e in errors]
+    if any(errors):
+        raise SystemExit(
+            f"wrk: errors on {path} (connect, read, write, status, timeout = {errors}); "
+            "no figures reported"
+        )
+    return {
+        "requests": int(requests),
+        "rps": int(requests) / int(max(1, seconds)),
+        "p50": float(p50),
+        "p99": float(p99),
+        "visitors": int(visitors) if counted else 0,
+    }
+
+
 # --- targets ----------------------------------------------------------------------------
 
 
@@ -437,7 +545,9 @@ def main():
         urls = discover_targets(env)
         port = free_port()
         server = start_server(env, port, workdir)
-        log(f"Server: gunicorn, production settings, 2 sync workers, http://127.0.0.1:{port}/")
+        log(
+            f"Server: gunicorn, production settings, 2 workers x 4 threads, http://127.0.0.1:{port}/"
+        )
 
         status, headers, body = fetch(port, "/")
         if status != 200:
@@ -450,23 +560,23 @@ def main():
         targets = [
             ("static file (whitenoise)", static_url, False),
             ("home, cached", "/", True),
-            ("home, uncached", "/?nocache=1", True),
+            ("home, uncached", "/" + UNCACHED, False),
         ]
         if urls.get("news_index"):
             index = urls["news_index"]
             targets += [(" news index, cached", index, True)]
-            targets += [(" news index, uncached", index + "?nocache=1", True)]
+            targets += [(" news index, uncached", index + UNCACHED, False)]
         if urls.get("news_post"):
             post = urls["news_post"]
             targets += [(" news post, cached", post, True)]
-            targets += [(" news post, uncached", post + "?nocache=1", True)]
+            targets += [(" news post, uncached", post + UNCACHED, False)]
         scale = " (large)" if options.large else ""
         targets += [(f"search{scale}", f"/szukaj/?q={SEARCH_QUERY}", True)]
         targets += [(f"search, words and typo{scale}", f"/szukaj/?q={SEARCH_WORDS_QUERY}", True)]
         targets = [(name.strip(), url, counted) for name, url, counted in targets]
 
         for _name, url, _counted in targets:  # warm the page cache and the renditions
-            fetch(port, url)
+            fetch(port, split_target(url)[0])
         visits_before = visits_this_month(env)
         run_id = secrets.token_hex(3)
         results = []
@@ -474,7 +584,27 @@ def main():
             log(f"  loading {name:<24} {url}")
             result = run_load(port, url, options.seconds, f"{run_id}-{number}", counted)
             results.append((name, url, result))
+        time.sleep(3)  # the servers' last spool files: closed and folded within 2 s
         visits_after = visits_this_month(env)
+        keepalive = None
+        wrk = ensure_wrk()
+        if wrk is None:
+            log("wrk is not installed (apt-get install wrk): no keep-alive figures.")
+        else:
+            keepalive = {"visits_before": visits_this_month(env), "rows": []}
+            for number, (name, url, counted) in enumerate([
+                ("static file (whitenoise)", static_url, False),
+                ("home, cached, robot", "/", False),
+                ("home, cached, counted", "/", True),
+                ("home, uncached", "/" + UNCACHED, False),
+            ]):  # fmt: skip
+                log(f"  keep-alive {name:<24} {url}")
+                result = run_wrk(
+                    wrk, port, url, options.seconds, f"{run_id}-ka{number}", counted, workdir
+                )
+                keepalive["rows"].append((name, result))
+            time.sleep(3)
+            keepalive["visits_after"] = visits_this_month(env)
     finally:
         if server is not None:
             stop_server(server)
@@ -484,6 +614,8 @@ def main():
             shutil.rmtree(workdir, ignore_errors=True)
 
     print_report(results, static_url, static_size, home_size, visits_before, visits_after)
+    if keepalive:
+        print_keepalive(keepalive)
     log(f"\nWhole run: {time.monotonic() - total_started:.0f} s. Machine: {os.cpu_count()} CPUs,")
     log(
         "the load generator runs on the same machine "
@@ -522,6 +654,34 @@ def print_report(results, static_url, static_size, home_size, visits_before, vis
     log(
         f"Visit counter: {len(simulated)} distinct visitors simulated, "
         f"the month's count grew by {counted} ({verdict})."
+    )
+
+
+def print_keepalive(keepalive):
+    rows = keepalive["rows"]
+    static_rps = rows[0][1]["rps"]
+    log("")
+    log("Keep-alive (wrk -t2 -c8, gunicorn 2 workers x 4 threads), distinct visitors counted:")
+    header = f"{'target':<26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}"
+    log(header)
+    log("-" * len(header))
+    for name, result in rows:
+        log(
+            f"{name:<26} {result['rps']:>8.0f} {result['p50']:>8.1f} {result['p99']:>8.1f} "
+            f"{result['rps'] / static_rps:>10.2f}"
+        )
+    counted = dict(rows)["home, cached, counted"]["rps"] / static_rps
+    verdict = "met" if counted >= 0.8 else "NOT met"
+    log(f"Goal: cached home, counted, keep-alive >= 0.8 x static: {counted:.2f} ({verdict}).")
+    sent = sum(result["visitors"] for _name, result in rows)
+    grew = keepalive["visits_after"] - keepalive["visits_before"]
+    # wrk stops with requests in flight: a visitor whose only request was cut may count.
+    verdict = (
+        "exact" if grew == sent else ("within in-flight" if 0 <= sent - grew <= 16 else "MISMATCH")
+    )
+    log(
+        f"Visit counter (keep-alive): {sent} visitors sent, "
+        f"the month's count grew by {grew} ({verdict})."
     )
 
 
