@@ -227,6 +227,46 @@ class ImageSources(HTMLParser):
                     self.urls.add(candidate.split()[0])
 
 
+class MediaReferences(ImageSources):
+    """Images as above, plus every other address of an upload: video and audio sources,
+    posters, and links or stylesheets into /media/."""
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        attrs = dict(attrs)
+        for name in ("src", "poster", "href"):
+            value = attrs.get(name) or ""
+            if tag in {"video", "audio", "source", "track", "a", "link"} and "/media/" in value:
+                self.urls.add(value)
+
+
+def crawl_media(findings, client):
+    """Every page of the sitemap through the proxy: each upload it references answers 200."""
+    status, _headers, body = client.request("/sitemap.xml")
+    pages = sorted({local_path(loc) for loc in re.findall(r"<loc>([^<]+)</loc>", body.decode())})
+    pages = [page for page in pages if page]
+    references, failed_pages = set(), []
+    for page in pages:
+        page_status, _h, page_body = client.request(page)
+        if page_status != 200:
+            failed_pages.append(f"{page} {page_status}")
+            continue
+        parser = MediaReferences()
+        parser.feed(page_body.decode("utf-8", "replace"))
+        references |= {p for p in map(local_path, parser.urls) if p and p.startswith("/media/")}
+    unserved = []
+    for reference in sorted(references):
+        media_status, _h, _b = client.request(reference.split("#", 1)[0])
+        if media_status != 200:
+            unserved.append(f"{reference} {media_status}")
+    findings.add(
+        "link crawl: uploads on every sitemap page", "each page 200, 0 unserved media files",
+        f"{len(pages)} pages ({len(failed_pages)} not 200 {failed_pages[:1]}), "
+        f"{len(references)} media files, {len(unserved)} unserved {unserved[:2]}",
+        status == 200 and len(pages) >= 10 and references and not failed_pages and not unserved,
+    )  # fmt: skip
+
+
 def local_path(url):
     """'/media/x.jpg' for our own addresses, None for data: and other hosts."""
     if url.startswith("data:"):
@@ -620,6 +660,7 @@ def run(findings, environment):
                            ("unit page", targets["unit"])):  # fmt: skip
             images |= check_page(findings, client, name, path)
         check_images(findings, client, images)
+        crawl_media(findings, client)
         check_static(findings, client, static_root)
         check_documents(findings, client, targets)
         check_limits(findings, client)
