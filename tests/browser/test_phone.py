@@ -222,3 +222,57 @@ def test_desktop_header_as_before(page, live_url):
     assert not page.locator("[data-search-toggle]").is_visible()
     banner = page.locator("[data-cookie-banner]")
     assert banner.evaluate("b => getComputedStyle(b).position") == "static"
+
+
+# Words (and times like 10:00 or 12:00–18:00) in the opening-hours table that the browser
+# split over two lines: one range per word, more than one line box means broken.
+BROKEN_WORDS_JS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('.hours-table tbody th, .hours-table tbody td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        const tops = new Set(rects.map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  const row = document.querySelector('.hours-table tbody tr');
+  return {broken, rowDisplay: row && getComputedStyle(row).display,
+          scrollWidth: document.documentElement.scrollWidth};
+}"""
+
+
+def unit_paths_with_hours(live_url):
+    found = site_map(live_url)
+    return found.get("unit", [])
+
+
+@pytest.mark.parametrize(
+    ("size", "width"), [("0", 320), ("1", 320), ("2", 320), ("2", 375), ("0", 1280), ("2", 1280)]
+)
+def test_hours_never_break_a_word_or_time(browser, live_url, size, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="pl-PL")
+    context.add_init_script(f"localStorage.setItem('ops-font-size', '{size}')")
+    page = context.new_page()
+    checked = 0
+    try:
+        for path in unit_paths_with_hours(live_url):
+            page.goto(live_url + path)
+            if not page.locator(".hours-table").count():
+                continue
+            checked += 1
+            result = page.evaluate(BROKEN_WORDS_JS)
+            assert not result["broken"], f"{path} at A{'+' * int(size)}, {width} px: {result}"
+            assert result["scrollWidth"] <= width, f"{path}: the page scrolls sideways"
+            if width <= 375:
+                assert result["rowDisplay"] == "block", f"{path}: not reflowed to a list"
+            elif size == "0":
+                assert result["rowDisplay"] == "table-row", f"{path}: a table on wide screens"
+    finally:
+        context.close()
+    assert checked >= 2
