@@ -267,6 +267,29 @@ class TestContactPage:
         assert "Jan Kowalski" in mail.outbox[0].body
         assert "no-cache" in response["Cache-Control"]
 
+    def test_email_says_tak_for_the_consent(self, client, contact):
+        client.post(contact.url, contact_data(contact))
+        body = mail.outbox[0].body
+        assert "Zgoda na przetwarzanie danych: Tak" in body or ": Tak" in body
+        assert "True" not in body and "False" not in body
+
+    def test_fields_carry_autocomplete_and_the_phone_is_type_tel(self, client, contact):
+        contact.form_fields.add(
+            ContactFormField(sort_order=9, label="Telefon", field_type="singleline", required=False)
+        )
+        contact.save_revision().publish()
+        content = html(client.get(contact.url))
+        assert re.search(
+            r'<input type="text" name="imie_i_nazwisko"[^>]*autocomplete="name"', content
+        )
+        assert re.search(
+            r'<input type="email" name="adres_e_mail"[^>]*autocomplete="email"', content
+        )
+        assert re.search(r'<input type="tel" name="telefon"[^>]*autocomplete="tel"', content)
+        assert 'name="strona_www" autocomplete="off"' in content or re.search(
+            r'name="strona_www"[^>]*autocomplete="off"', content
+        )
+
     def test_invalid_message_keeps_values_and_lists_errors(self, client, contact):
         data = contact_data(contact)
         email_field = next(
