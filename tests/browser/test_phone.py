@@ -276,3 +276,16 @@ def test_hours_never_break_a_word_or_time(browser, live_url, size, width):
     finally:
         context.close()
     assert checked >= 2
+
+
+def test_contact_form_fields_say_what_to_autofill(page, live_url):
+    page.set_viewport_size(PHONE)
+    page.goto(live_url + "/kontakt/")
+    fields = page.evaluate(
+        """() => [...document.querySelectorAll('form input:not([type=hidden])')]
+            .map(i => [i.name, i.type, i.getAttribute('autocomplete')])"""
+    )
+    by_name = {name: (kind, auto) for name, kind, auto in fields}
+    assert by_name["imie_i_nazwisko"] == ("text", "name"), fields
+    assert by_name["adres_e_mail"] == ("email", "email"), fields
+    assert by_name["telefon"] == ("tel", "tel"), fields
