@@ -230,6 +230,17 @@ class TestContentPages:
         assert '<a href="tel:+48800120002" class="crisis__number">800 120 002</a>' in content
         assert '<a href="tel:112" class="crisis__number">112</a>' in content
 
+    def test_phone_numbers_in_rich_text_are_tel_links(self, client, about):
+        text = "<p>Telefon zaufania 116 123, sekretariat 74 812 34 62, nr 112/2024.</p>"
+        page = publish(
+            about,
+            StandardPage(title="Telefony", slug="telefony", body=[("paragraph", RichText(text))]),
+        )
+        content = html(client.get(page.url))
+        assert '<a href="tel:116123">116 123</a>' in content
+        assert '<a href="tel:+48748123462">74 812 34 62</a>' in content
+        assert "nr 112/2024" in content
+
     def test_no_quick_exit_unless_enabled(self, client, about):
         content = html(client.get(about.url))
         assert "data-quick-exit" not in content
