@@ -78,6 +78,29 @@ HONEYPOT_FIELD = "strona_www"
 MAX_MESSAGE_LENGTH = 5000
 
 
+# What the browser may fill in (WCAG 1.3.5), by the field's name as staff label it in the
+# admin ("Imię i nazwisko" -> imie_i_nazwisko); first match wins. A phone field also gets
+# type="tel", so phones show the number pad.
+AUTOCOMPLETE_BY_NAME = (
+    ("telefon", "tel"),
+    ("phone", "tel"),
+    ("e_mail", "email"),
+    ("email", "email"),
+    ("nazwisko", "name"),
+    ("imie", "name"),
+    ("name", "name"),
+)
+
+
+def autocomplete_for(name, field):
+    if isinstance(field, forms.EmailField):
+        return "email"
+    for part, purpose in AUTOCOMPLETE_BY_NAME:
+        if part in name:
+            return purpose
+    return None
+
+
 class ContactFormBase(BaseForm):
     """Adds the required consent and a honeypot (hidden from people, filled by bots)."""
 
@@ -88,9 +111,14 @@ class ContactFormBase(BaseForm):
 
     def __init__(self, *args, consent_label="", **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and field.max_length is None:
                 self._cap_length(field)
+            purpose = autocomplete_for(name, field)
+            if purpose and isinstance(field.widget, (forms.TextInput, forms.EmailInput)):
+                field.widget.attrs["autocomplete"] = purpose
+                if purpose == "tel":
+                    field.widget.input_type = "tel"
         self.fields[CONSENT_FIELD] = forms.BooleanField(
             label=consent_label or self.consent_label,
             required=True,

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from core import formatting
 from core.pagination import page_window
 from core.restrictions import public
 from pagecache.middleware import cached_until_publish, canonical_query_pairs
@@ -94,6 +95,12 @@ def pagination(context, page_obj, anchor=""):
         "base_query": f"{base}&" if base else "",
         "anchor": anchor,
     }
+
+
+@register.filter
+def link_phones(html):
+    """Rich text with phone numbers as tel: links: ``{{ value|richtext|link_phones }}``."""
+    return formatting.link_phones(html)
 
 
 @register.filter

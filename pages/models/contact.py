@@ -3,8 +3,8 @@
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -147,7 +147,16 @@ class ContactPage(AbstractEmailForm, BasePage):
         return super().process_form_submission(form)
 
     def render_email(self, form):
-        body = super().render_email(form)
+        # Yes/no fields (the consent) read "Tak" / "Nie" in the e-mail, not True / False.
+        data = form.cleaned_data
+        answers = {name: value for name, value in data.items() if isinstance(value, bool)}
+        data.update(
+            {name: gettext("Yes") if value else gettext("No") for name, value in answers.items()}
+        )
+        try:
+            body = super().render_email(form)
+        finally:
+            data.update(answers)
         return f"{body}\n\n{_('Sent from the page')}: {self.full_url}"
 
     def serve(self, request, *args, **kwargs):

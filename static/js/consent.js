@@ -99,6 +99,14 @@
   /* The banner comes last in the HTML so it works without JS; keyboard and screen-reader
      users meet it first, in the page's flow, right after the skip links. */
   if (banner && skip) skip.after(banner);
+  /* On phones the banner sits over the bottom of the screen: a focused element behind it is
+     scrolled up into view (scroll-padding does it in most browsers; this is for the rest). */
+  document.addEventListener("focusin", function (event) {
+    if (!banner || banner.contains(event.target) || getComputedStyle(banner).position !== "fixed") return;
+    var top = banner.getBoundingClientRect().top;
+    var rect = event.target.getBoundingClientRect();
+    if (rect.bottom > top) window.scrollBy(0, rect.bottom - top + 16);
+  });
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches && form.matches("form[data-consent-form]")) submit(form, event);

@@ -40,6 +40,35 @@
     });
   }
 
+  /* Disclosures that fold on phones: the reading aids with the ETR / PJM / BIP links
+     ("Ułatwienia") and the search form. Without JS both stay open, as on wide screens. */
+  var reveal = {};
+  function initDisclosure(toggle, onOpen) {
+    var panel = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!panel) return;
+    toggle.hidden = false;
+    function set(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      panel.classList.toggle("is-open", open);
+      if (open && onOpen) onOpen();
+    }
+    reveal[panel.id] = function () { if (toggle.offsetParent !== null) set(true); };
+    toggle.addEventListener("click", function () { set(toggle.getAttribute("aria-expanded") !== "true"); });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !event.defaultPrevented && toggle.offsetParent !== null &&
+          toggle.getAttribute("aria-expanded") === "true") { event.preventDefault(); set(false); toggle.focus(); }
+    });
+  }
+  function initFolding() {
+    initDisclosure(document.querySelector("[data-top-bar-toggle]"));
+    initDisclosure(document.querySelector("[data-search-toggle]"), function () {
+      var input = document.getElementById("search-q");
+      if (input) input.focus();
+    });
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && reveal[id]) reveal[id]();
+  }
+
   /* Today's date in Polish, refreshed in the browser so a cached page never shows yesterday. */
   function initToday() {
     var el = document.querySelector("[data-today]");
@@ -63,6 +92,7 @@
       var target = id && document.getElementById(id);
       if (!target) return;
       event.preventDefault();
+      if (reveal[id]) reveal[id]();
       if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) target.setAttribute("tabindex", "-1");
       try { history.replaceState(history.state, "", "#" + id); } catch (e) { /* ignore */ }
       target.scrollIntoView();
@@ -124,6 +154,7 @@
 
   function start() {
     initReadingAids();
+    initFolding();
     initToday();
     initFocusTargets();
     initMenu();

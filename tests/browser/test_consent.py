@@ -341,11 +341,16 @@ def test_banner_fits_small_screens_and_zoom(browser, live_url, width):
             box = banner.get_by_role("button", name=name).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= width
             assert box["height"] >= 44
-        # Scrolling past it shows the content: the banner stays where it is in the page.
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        assert page.evaluate(
-            "document.querySelector('[data-cookie-banner]').getBoundingClientRect().bottom < 0"
-        )
+        box = banner.bounding_box()
+        if width < 576:
+            # On a phone it sits at the bottom, at most 40 % of the screen (issue 23).
+            assert box["height"] <= 0.4 * 640 + 1 and box["y"] + box["height"] <= 641
+        else:
+            # Scrolling past it shows the content: the banner stays where it is in the page.
+            assert page.evaluate(
+                "document.querySelector('[data-cookie-banner]').getBoundingClientRect().bottom < 0"
+            )
     finally:
         context.close()
 

@@ -230,6 +230,17 @@ class TestContentPages:
         assert '<a href="tel:+48800120002" class="crisis__number">800 120 002</a>' in content
         assert '<a href="tel:112" class="crisis__number">112</a>' in content
 
+    def test_phone_numbers_in_rich_text_are_tel_links(self, client, about):
+        text = "<p>Telefon zaufania 116 123, sekretariat 74 812 34 62, nr 112/2024.</p>"
+        page = publish(
+            about,
+            StandardPage(title="Telefony", slug="telefony", body=[("paragraph", RichText(text))]),
+        )
+        content = html(client.get(page.url))
+        assert '<a href="tel:116123">116 123</a>' in content
+        assert '<a href="tel:+48748123462">74 812 34 62</a>' in content
+        assert "nr 112/2024" in content
+
     def test_no_quick_exit_unless_enabled(self, client, about):
         content = html(client.get(about.url))
         assert "data-quick-exit" not in content
@@ -266,6 +277,29 @@ class TestContactPage:
         assert mail.outbox[0].to == ["sekretariat@example.pl"]
         assert "Jan Kowalski" in mail.outbox[0].body
         assert "no-cache" in response["Cache-Control"]
+
+    def test_email_says_tak_for_the_consent(self, client, contact):
+        client.post(contact.url, contact_data(contact))
+        body = mail.outbox[0].body
+        assert "Zgoda na przetwarzanie danych: Tak" in body or ": Tak" in body
+        assert "True" not in body and "False" not in body
+
+    def test_fields_carry_autocomplete_and_the_phone_is_type_tel(self, client, contact):
+        contact.form_fields.add(
+            ContactFormField(sort_order=9, label="Telefon", field_type="singleline", required=False)
+        )
+        contact.save_revision().publish()
+        content = html(client.get(contact.url))
+        assert re.search(
+            r'<input type="text" name="imie_i_nazwisko"[^>]*autocomplete="name"', content
+        )
+        assert re.search(
+            r'<input type="email" name="adres_e_mail"[^>]*autocomplete="email"', content
+        )
+        assert re.search(r'<input type="tel" name="telefon"[^>]*autocomplete="tel"', content)
+        assert 'name="strona_www" autocomplete="off"' in content or re.search(
+            r'name="strona_www"[^>]*autocomplete="off"', content
+        )
 
     def test_invalid_message_keeps_values_and_lists_errors(self, client, contact):
         data = contact_data(contact)

@@ -175,6 +175,8 @@ def test_index_card_shows_name_line_photo_address_and_todays_hours(client, index
     assert "ul. Lipowa 7, 58-321 Lipowo Zdrojowe, parter" in html
     assert html.count("<picture") == 1
     assert "Godziny otwarcia (poniedziałek, 3 marca): 8:00–16:00" in html
+    # The phone on the card, tap to call.
+    assert 'href="tel:+48748123460"' in html
     # The club falls back to the centre's address and says how to get in touch.
     assert "ul. Próbna 1, 00-001 Testowo" in html
     assert "Brak stałych godzin otwarcia" in html
@@ -383,6 +385,9 @@ def test_unit_without_hours_photo_or_details_renders_cleanly(client, index):
     assert "<table" not in html
     assert "<picture" not in html
     assert "Brak stałych godzin otwarcia" in html
+    # No empty "Godziny otwarcia" heading; how to get in touch instead.
+    assert 'id="unit-hours-heading"' not in html
+    assert 'class="unit-hours unit-hours--none"' in html
     assert "data-opening-hours=" not in html
     assert "tel:" not in html.split('id="tresc"')[1].split('id="stopka"')[0]
     # The centre's address from the site settings.
