@@ -138,6 +138,15 @@ class TestContentPages:
         assert 'href="/o-nas/kadra/"' in nav
         assert re.search(r'href="/o-nas/historia/" aria-current="page"', nav)
 
+    def test_content_page_says_when_it_was_last_published(self, client, about):
+        child = publish(about, StandardPage(title="Historia", slug="historia"))
+        StandardPage.objects.filter(pk=child.pk).update(
+            last_published_at=datetime.datetime(2025, 3, 4, 23, 30, tzinfo=datetime.UTC)
+        )
+        page = html(client.get(child.url))
+        # 23:30 UTC is already 5 March in Warsaw.
+        assert 'Ostatnia aktualizacja: <time datetime="2025-03-05">5 marca 2025</time>' in page
+
     def test_side_nav_can_be_switched_off(self, client, about):
         child = publish(about, StandardPage(title="Historia", slug="historia", show_side_nav=False))
         assert 'class="side-nav"' not in html(client.get(child.url))

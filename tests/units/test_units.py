@@ -4,6 +4,7 @@ import io
 import json
 import re
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -259,6 +260,8 @@ def test_unit_page_shows_what_a_resident_needs(client, day_care):
     # The gallery.
     assert html.count("data-gallery-item") == 3
     assert "Zajęcia 2" in html
+    published = day_care.last_published_at.astimezone(ZoneInfo("Europe/Warsaw")).date()
+    assert f'Ostatnia aktualizacja: <time datetime="{published.isoformat()}">' in html
 
 
 @time_machine.travel(MONDAY_10, tick=False)
