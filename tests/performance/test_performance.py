@@ -38,8 +38,10 @@ from tests.factories import (
 from tests.support import BOT_UA, evict
 
 QUERY_BUDGET = 12
-# 60 KB until the home page gained its events and projects sections (1.6 KB each).
-HOME_WEIGHT_BUDGET = 64 * 1024
+# 60 KB until the home page gained its events and projects sections (1.6 KB each); 64 KB
+# until the phone-first header (issue 23: the folding reading aids and search, the banner
+# at the bottom: 3.6 KB of CSS and script).
+HOME_WEIGHT_BUDGET = 70 * 1024
 
 # --- content ----------------------------------------------------------------------------
 
