@@ -3,31 +3,15 @@ the first screen on every page type, with the cookie banner open and closed; the
 small; the banner takes at most 40 % of the screen and covers neither the skip link nor the
 focused element."""
 
-import importlib.util
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("ops_audit", ROOT / "scripts" / "audit.py")
-audit = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(audit)
+# The page types, extra paths and the audit's discovery are the reflow tests' own.
+from tests.browser.test_reflow import EXTRA_PATHS, audit
+from tests.browser.test_reflow import MAIN_TYPES as PAGE_TYPES
 
 PHONE = {"width": 375, "height": 667}
-PAGE_TYPES = [
-    "home",
-    "news_index",
-    "news_post",
-    "ordinance_register",
-    "ordinance",
-    "mission",
-    "tasks",
-    "unit",
-    "contact",
-    "accessibility_statement",
-]
-EXTRA_PATHS = {"search": "/szukaj/?q=pomoc", "not_found": "/nie-ma-takiej-strony/"}
 MAX_HEADER = 165
 
 # Where the header ends, where the h1 ends, where the first line of content after it ends,
