@@ -105,7 +105,9 @@
     if (!banner || banner.contains(event.target) || getComputedStyle(banner).position !== "fixed") return;
     var top = banner.getBoundingClientRect().top;
     var rect = event.target.getBoundingClientRect();
-    if (rect.bottom > top) window.scrollBy(0, rect.bottom - top + 16);
+    /* Up by what the banner covers, but never past the element's own top. */
+    var by = Math.min(rect.bottom - top + 16, rect.top - 8);
+    if (rect.bottom > top && by > 0) window.scrollBy(0, by);
   });
   document.addEventListener("submit", function (event) {
     var form = event.target;
