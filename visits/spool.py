@@ -39,7 +39,7 @@ import socket
 import threading
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -151,8 +151,8 @@ class FoldResult:
     skipped_lines: int = 0
 
     def add(self, other):
-        for field in ("files", "lines", "visits", "page_views", "skipped_lines"):
-            setattr(self, field, getattr(self, field) + getattr(other, field))
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
 def fold(own=False):
