@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,7 +14,15 @@ from wagtail.search import index
 
 from .formatting import tel_href
 from .home import home_sections
+from .identity import (
+    format_account,
+    format_nip,
+    normalise_account,
+    normalise_nip,
+    normalise_regon,
+)
 from .search import folded_index_text, lemma_index_text
+from .seo import meta_description
 
 
 class BasePage(Page):
@@ -49,6 +59,11 @@ class BasePage(Page):
 
         restrictions = view_restrictions(self)
         return super().get_view_restrictions() if restrictions is None else restrictions
+
+    @cached_property
+    def meta_description(self):
+        """The page's description for search engines and link previews (core.seo)."""
+        return meta_description(self)
 
     def search_texts(self):
         """Texts residents search in; subclasses add their own fields."""
@@ -235,6 +250,18 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     epuap_address = models.CharField(
         _("ePUAP inbox"), max_length=100, blank=True, help_text=_("E.g. '/opslipowo/skrytka'.")
     )
+    nip = models.CharField(
+        _("NIP"), max_length=13, blank=True, help_text=_("Ten digits; hyphens may be typed.")
+    )
+    regon = models.CharField(_("REGON"), max_length=17, blank=True, help_text=_("9 or 14 digits."))
+    cash_desk_hours = models.TextField(
+        _("cash desk hours"),
+        blank=True,
+        help_text=_(
+            "Only if the centre takes payments in cash. One line per entry, "
+            "e.g. 'poniedziałek–piątek: 9:00–13:00'."
+        ),
+    )
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("accessibility statement page"),
@@ -307,6 +334,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
         InlinePanel("phones", label=_("Phone numbers"), heading=_("Phones")),
         MultiFieldPanel(
+            [FieldPanel("nip"), FieldPanel("regon"), FieldPanel("cash_desk_hours")],
+            heading=_("Registry numbers and payments"),
+        ),
+        InlinePanel(
+            "bank_accounts",
+            label=_("Bank account"),
+            heading=_("Bank accounts for payments"),
+            help_text=_(
+                "Shown on the contact page with what to write in the transfer title, "
+                "e.g. for fees for a care home (DPS) or repaying benefits."
+            ),
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("bip_url"),
                 FieldPanel("accessibility_statement"),
@@ -330,9 +370,29 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name, normalise in (("nip", normalise_nip), ("regon", normalise_regon)):
+            if getattr(self, name).strip():
+                try:
+                    setattr(self, name, normalise(getattr(self, name)))
+                except ValidationError as error:
+                    errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def opening_hours_lines(self):
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+    @property
+    def cash_desk_lines(self):
+        return [line.strip() for line in self.cash_desk_hours.splitlines() if line.strip()]
+
+    @property
+    def nip_display(self):
+        return format_nip(self.nip)
 
     @property
     def full_address(self):
@@ -359,6 +419,43 @@ class SiteSettingsPhone(Orderable):
     @property
     def tel_href(self):
         return tel_href(self.number)
+
+
+class SiteSettingsBankAccount(Orderable):
+    """An account residents pay into, with what to write in the transfer title."""
+
+    settings = ParentalKey(SiteSettings, related_name="bank_accounts", on_delete=models.CASCADE)
+    purpose = models.CharField(
+        _("what it is for"),
+        max_length=150,
+        help_text=_("E.g. 'Opłaty za pobyt w domu pomocy społecznej (DPS)'."),
+    )
+    number = models.CharField(
+        _("account number"), max_length=40, help_text=_("26 digits; spaces may be typed.")
+    )
+    transfer_title = models.CharField(
+        _("what to write in the transfer title"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Imię i nazwisko mieszkańca DPS, miesiąc, za który jest opłata'."),
+    )
+
+    panels = [FieldPanel("purpose"), FieldPanel("number"), FieldPanel("transfer_title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bank account")
+        verbose_name_plural = _("bank accounts")
+
+    def clean(self):
+        super().clean()
+        try:
+            self.number = normalise_account(self.number)
+        except ValidationError as error:
+            raise ValidationError({"number": error}) from error
+
+    @property
+    def number_display(self):
+        return format_account(self.number)
 
 
 class FooterLink(Orderable):

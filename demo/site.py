@@ -7,7 +7,13 @@ settings point to, and puts the contact page last in the menu.
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from core.models import FooterLink, HomePage, SiteSettings, SiteSettingsPhone
+from core.models import (
+    FooterLink,
+    HomePage,
+    SiteSettings,
+    SiteSettingsBankAccount,
+    SiteSettingsPhone,
+)
 
 from . import blocks
 from .loader import data, page_fields
@@ -57,11 +63,16 @@ def ensure_settings(site, spec):
     for name, value in spec.items():
         if not isinstance(value, (dict, list)):
             setattr(settings, name, value)
+    settings.clean()  # the registry numbers stored as digits, as the admin stores them
     settings.save()
     for order, phone in enumerate(spec["phones"]):
         SiteSettingsPhone.objects.create(settings=settings, sort_order=order, **phone)
     for order, link in enumerate(spec["footer_links"]):
         FooterLink.objects.create(settings=settings, sort_order=order, **link)
+    for order, account in enumerate(spec.get("bank_accounts", [])):
+        account = SiteSettingsBankAccount(settings=settings, sort_order=order, **account)
+        account.full_clean(exclude=["settings"])
+        account.save()
     return settings
 
 

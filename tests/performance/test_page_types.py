@@ -42,6 +42,8 @@ BUDGETS = {
     "services.servicepage": (10, 24),
     "services.audiencepage": (9, 20),
     "services.eligibilitycheckpage": (6, 21),
+    # The contact page lists the centre's bank accounts for payments (issue 23).
+    "pages.contactpage": (10, 21),
 }
 DEFAULT = (9, 20)
 # Pages measured of each type (the first in the sitemap: the index's newest, the register's
