@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from demo.media import pdf_bytes
 from pages.models import DocumentPdfInfo, OrdinanceAttachment, OrdinanceIndexPage, OrdinancePage
-from pages.models.ordinances import ordinances_numbered
+from pages.models.ordinances import ORDINANCES_PER_PAGE, ordinances_numbered
 from pages.pdf import inspect_pdf
 
 Document = get_document_model()
@@ -133,6 +133,22 @@ class TestRegister:
         response = client.get(register.url, {"rok": "2020"})
         assert listed_numbers(response) == ["12/2020", "3/2020"]
         assert '<option value="2020" selected>' in html(response)
+
+    def test_long_register_pages_and_keeps_its_filters(self, client, register):
+        """A phone is not handed 10,000 px of register: 20 a page, the filters kept."""
+        for n in range(1, 46):
+            year = 2020 if n <= 30 else 2021
+            page = ordinance_page(f"{n}/{year}", f"{year}-01-{n % 28 + 1:02d}", f"w sprawie {n}")
+            register.add_child(instance=page)
+        first = client.get(register.url, {"rok": "2020"})
+        assert len(listed_numbers(first)) == ORDINANCES_PER_PAGE
+        links = re.findall(r'href="\?([^"#]*)#wyniki" rel="next"', html(first))
+        assert links == ["rok=2020&amp;page=2"], links
+        second = client.get(register.url, {"rok": "2020", "page": "2"})
+        numbers = listed_numbers(second)
+        assert len(numbers) == 30 - ORDINANCES_PER_PAGE
+        assert all(number.endswith("/2020") for number in numbers)
+        assert not set(numbers) & set(listed_numbers(first))
 
     def test_status_filter(self, client, register, ordinances):
         response = client.get(register.url, {"status": "repealed"})
