@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+# Where `make run` serves, e.g. `make run ADDR=0.0.0.0:8080` (0.0.0.0: this machine's
+# network address); the site's own links (canonical, sitemap, feeds) follow it.
+ADDR ?= 127.0.0.1:8000
 # One pytest worker per core (pytest-xdist); CI passes its own arguments.
 PYTEST_ARGS ?= -n auto
 
@@ -27,8 +30,9 @@ migrate: setup
 
 run: migrate
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) site_address $(ADDR)
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver_with_scheduler 127.0.0.1:8000
+	OPS_SERVED_AT=$(ADDR) $(MANAGE) runserver_with_scheduler $(ADDR)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 LOGIN_FILE = Path(settings.BASE_DIR) / ".admin-login.txt"
 
@@ -28,10 +29,10 @@ class Command(BaseCommand):
             LOGIN_FILE.chmod(0o600)
         if LOGIN_FILE.exists():
             username, password = LOGIN_FILE.read_text(encoding="utf-8").split()[:2]
+            site = Site.objects.filter(is_default_site=True).first()
+            root = site.root_url if site else "http://127.0.0.1:8000"
             self.stdout.write(
-                self.style.SUCCESS(
-                    f"Admin: http://127.0.0.1:8000/admin/  login: {username}  password: {password}"
-                )
+                self.style.SUCCESS(f"Admin: {root}/admin/  login: {username}  password: {password}")
             )
         else:
             self.stdout.write("Admin: an administrator account already exists.")
