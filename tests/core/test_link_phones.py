@@ -1,6 +1,10 @@
 """Phone numbers staff type in rich text become tel: links (issue 23)."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from core.formatting import link_phones
 
@@ -45,3 +49,14 @@ def test_numbers_already_linked_are_left_alone():
 def test_attributes_are_not_touched():
     html = '<p><img alt="112" src="/112.png"> tekst</p>'
     assert link_phones(html) == html
+
+
+def test_every_rich_text_in_templates_links_phone_numbers():
+    """Staff type numbers into any rich-text field; each is rendered through link_phones."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    unlinked = [
+        f"{path.relative_to(templates)}: {match.group(0)}"
+        for path in templates.rglob("*.html")
+        for match in re.finditer(r"\|richtext(?!\|link_phones)[^}]*}}", path.read_text())
+    ]
+    assert unlinked == []
