@@ -5,7 +5,6 @@
   "use strict";
   var status = document.querySelector("[data-consent-status]");
   var banner = document.querySelector("[data-cookie-banner]");
-  var skip = document.querySelector(".skip-links");
 
   function say(key) {
     var text = status && status.getAttribute("data-msg-" + key);
@@ -96,9 +95,6 @@
     });
   }
 
-  /* The banner comes last in the HTML so it works without JS; keyboard and screen-reader
-     users meet it first, in the page's flow, right after the skip links. */
-  if (banner && skip) skip.after(banner);
   /* On phones the banner sits over the bottom of the screen: a focused element behind it is
      scrolled up into view (scroll-padding does it in most browsers; this is for the rest). */
   document.addEventListener("focusin", function (event) {

@@ -11,7 +11,6 @@
   function initReadingAids() {
     var group = document.querySelector("[data-reading-aids]");
     if (!group) return;
-    group.hidden = false;
     var sizeButtons = group.querySelectorAll("[data-font-size]");
     function currentSize() { return root.classList.contains("fs-2") ? "2" : root.classList.contains("fs-1") ? "1" : "0"; }
     function syncSize() {
@@ -46,7 +45,6 @@
   function initDisclosure(toggle, onOpen) {
     var panel = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
     if (!panel) return;
-    toggle.hidden = false;
     function set(open) {
       toggle.setAttribute("aria-expanded", String(open));
       panel.classList.toggle("is-open", open);
@@ -105,7 +103,6 @@
     var toggle = document.querySelector(".main-nav__toggle");
     var list = document.getElementById("main-nav-list");
     if (toggle && list) {
-      toggle.hidden = false;
       var setMenu = function (open) {
         toggle.setAttribute("aria-expanded", String(open));
         list.classList.toggle("is-open", open);
@@ -120,7 +117,6 @@
     document.querySelectorAll(".main-nav__sub-toggle").forEach(function (button) {
       var sub = document.getElementById(button.getAttribute("aria-controls"));
       var item = button.parentElement;
-      button.hidden = false;
       function set(open) { button.setAttribute("aria-expanded", String(open)); sub.classList.toggle("is-open", open); }
       closers.push(set);
       button.addEventListener("click", function () {

@@ -133,7 +133,7 @@
       if (!shown) return;
       var nowEl = el.querySelector("[data-status-now]");
       var dayEl = el.querySelector("[data-status-day]");
-      if (nowEl) { nowEl.textContent = shown.status; nowEl.hidden = false; }
+      if (nowEl) nowEl.textContent = shown.status;
       if (dayEl) dayEl.textContent = shown.today;
       el.classList.toggle("is-open", shown.open);
       el.classList.toggle("is-closed", !shown.open);

@@ -15,6 +15,4 @@
   document.addEventListener("keydown", function (event) {
     if ((event.key === "Escape" || event.key === "Esc") && !event.defaultPrevented) leave(event);
   });
-  var hint = document.querySelector("[data-quick-exit-hint]");
-  if (hint) hint.hidden = false;
 })();

@@ -31,6 +31,9 @@ def test_every_page_type_has_description_open_graph_and_canonical(client, demo_s
         assert response.status_code == 200, path
         metas, canonicals = head_of(response)
         where = f"{name} {path}"
+        # Template syntax that leaked into the page, e.g. a {# … #} comment over two lines.
+        leaked = re.findall(r".{0,40}(?:\{#|#\}|\{%|%\}).{0,40}", response.content.decode())
+        assert leaked == [], (where, leaked)
         assert len(metas.get("description", [])) == 1, where
         description = metas["description"][0]
         assert 20 <= len(description) <= DESCRIPTION_LENGTH, (where, description)

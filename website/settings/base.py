@@ -177,6 +177,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 MEDIA_URL = "/media/"
+# Serve MEDIA_ROOT from the app with DEBUG off (test servers only: production has a proxy).
+SERVE_MEDIA = False
 MEDIA_ROOT = BASE_DIR / "media"
 # The visit counter's spool (visits.spool): local to each server, never served.
 VISITS_SPOOL_DIR = BASE_DIR / "var" / "visits"

@@ -26,6 +26,8 @@ if not os.environ.get("OPS_TEST_RUN_DIR"):
     # Our own folder (database, media): removed when this process ends.
     atexit.register(shutil.rmtree, _RUN_DIR, ignore_errors=True)
 MEDIA_ROOT = _RUN_DIR / "media"
+# The browser tests' server shows the pictures, so their layout and weight are real.
+SERVE_MEDIA = True
 VISITS_SPOOL_DIR = Path(os.environ.get("OPS_TEST_SPOOL_DIR") or _RUN_DIR / "visits")
 # Tests fold where they check the numbers (visits.spool.fold(own=True)); a server
 # process started by a test may fold in the background, as in production.
