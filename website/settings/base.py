@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "services",
     "events",
     "demo",
+    # Moving in from an old site: WordPress, RSS/Atom, ordinances from CSV/XLSX (issue 19).
+    "importers",
     # Cross-cutting apps.
     "staff",
     "alerts",
