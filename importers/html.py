@@ -68,7 +68,7 @@ def preprocess(html, warn):
             return match.group(0)
         if not match.group(1):
             warn(_("Shortcode [%(name)s] removed: put its content in by hand.") % {"name": name})
-        return ""
+        return " "
 
     html = CAPTION.sub(caption, html or "")
     html = EMBED.sub(lambda m: f'<iframe src="{escape(m.group(1).strip())}"></iframe>', html)
@@ -248,7 +248,8 @@ class Converter:
 
     @staticmethod
     def is_list(node):
-        return isinstance(node, Tag) and node.name.lower() in ("ul", "ol")
+        # html.parser nests an unclosed <li> in the one before it: each is its own item.
+        return isinstance(node, Tag) and node.name.lower() in ("ul", "ol", "li")
 
     # Blocks ------------------------------------------------------------------
 

@@ -65,9 +65,14 @@ class MediaLibrary:
         self.allow_fetch = allow_fetch
         self.cache = {}
         self.redirects = []  # (old path, object) for the redirects module
+        self.sink = None  # the current item's warnings, when an item is running
+        self.known = {}  # uploads path -> (title, alt) the export gives the file
 
     def warn(self, text):
-        self.runner.report.add("warnings", text)
+        if self.sink is not None:
+            self.sink(text)
+        else:
+            self.runner.report.add("warnings", text)
 
     def forget(self):
         """After a failed item: its rows were rolled back, so cached objects are stale."""
@@ -164,6 +169,10 @@ class MediaLibrary:
         if data is None:
             return None
         name = posixpath.basename(uploads_path(url)) or "plik"
+        path = uploads_path(url)
+        known = self.known.get(path) or self.known.get(RESIZED.sub("", path))
+        if known:
+            title, alt = known[0] or title, known[1] or alt
         title = (title or posixpath.splitext(name)[0].replace("-", " ").replace("_", " "))[:255]
         if runner.dry_run:
             return None

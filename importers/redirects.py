@@ -36,7 +36,7 @@ def add_redirect(old_path, target, report, site=None):
         new_url = target.url or ""
         values = {"redirect_page": target, "redirect_link": ""}
     else:
-        new_url = target.url
+        new_url = target.file.url if hasattr(target, "get_rendition") else target.url
         values = {"redirect_page": None, "redirect_link": new_url}
     old_path = Redirect.normalise_path(old_path)
     if not old_path or old_path == "/" or Redirect.normalise_path(new_url) == old_path:

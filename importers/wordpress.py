@@ -9,7 +9,7 @@ from news.models import NewsCategory, NewsIndexPage, NewsPage
 from pages.models import StandardPage
 
 from .html import blocks_json, html_to_blocks, plain_text
-from .media import MediaLibrary
+from .media import MediaLibrary, uploads_path
 from .redirects import add_redirect, old_paths
 from .runner import ImportFailed, Runner, SkipItem, default_parent
 from .wxr import read_export
@@ -45,6 +45,10 @@ class WordPressImport:
         self.media = MediaLibrary(
             runner, folder=self.media_folder, base_url=export.base_url, allow_fetch=self.allow_fetch
         )
+        self.media.known = {
+            uploads_path(a.attachment_url): (a.title, a.meta.get("_wp_attachment_image_alt", ""))
+            for a in self.attachments.values()
+        }
         posts = [i for i in export.of_type("post") if i.status in IMPORTED_STATUSES]
         pages = sort_parents_first(
             [i for i in export.of_type("page") if i.status in IMPORTED_STATUSES]
@@ -64,6 +68,7 @@ class WordPressImport:
     def one(self, item, create, update):
         label = f"{item.title or _('(untitled)')} [{item.post_type} {item.post_id}]"
         self.warnings = []
+        self.media.sink = self.warnings.append
         before = len(self.runner.report.errors)
         if self.runner.dry_run and (self.runner.update or not self.runner.lookup(item.source_id)):
             self.body(item)  # the warnings a real run would give (files are only looked for)
@@ -169,12 +174,10 @@ class WordPressImport:
         post.image, post.image_caption = self.featured_image(item)
         categories = [t for t in item.terms if t.domain == "category" and t.name]
         post.category = self.category(categories[0]) if categories else None
-        if len(categories) > 1:
-            names = ", ".join(t.name for t in categories[1:])
-            self.warnings.append(
-                _("Only the first category was kept; also had: %(names)s") % {"names": names}
-            )
-        post.tags.set([t.name[:100] for t in item.terms if t.domain == "post_tag" and t.name])
+        # A post has one category: the others become tags, so nothing is lost.
+        tags = [t.name for t in categories[1:]]
+        tags += [t.name for t in item.terms if t.domain == "post_tag" and t.name]
+        post.tags.set(list(dict.fromkeys(name[:100] for name in tags)))
 
     def category(self, term):
         existing = NewsCategory.objects.filter(name__iexact=term.name).first()
