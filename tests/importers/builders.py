@@ -299,3 +299,23 @@ def realistic_site(root, posts=32, encoding="UTF-8"):
         )
     )
     return site
+
+
+def small_site(root, posts=5):
+    """A few plain posts and two pages: for the tests of re-runs, updates and modes."""
+    site = SiteBuilder(root)
+    for number in range(posts):
+        site.add(
+            Entry(
+                site.new_id(), f"Krótka wiadomość {number}", content=f"<p>Treść {number}.</p>",
+                slug=f"krotka-{number}", date=datetime(2018, 1, 1) + timedelta(days=30 * number),
+                categories=[CATEGORIES[0]],
+            )
+        )  # fmt: skip
+    parent = site.add(
+        Entry(site.new_id(), "Usługi", post_type="page", content="<p>Co robimy.</p>", slug="uslugi")
+    )
+    site.add(
+        Entry(site.new_id(), "Dodatki", post_type="page", slug="dodatki", parent=parent.post_id)
+    )
+    return site

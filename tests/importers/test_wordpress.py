@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core.models import HomePage
 from importers.models import ImportedItem
 from news.models import NewsCategory, NewsPage
 from pages.models import StandardPage
@@ -41,11 +42,6 @@ def counts():
         "categories": NewsCategory.objects.count(),
         "imported": ImportedItem.objects.count(),
     }
-
-
-@pytest.fixture
-def imported(old_site, run_wordpress):
-    return run_wordpress(old_site)
 
 
 def test_every_post_and_page_is_created(imported):
@@ -169,7 +165,8 @@ def test_unpublished_post_stays_a_draft(imported):
     assert not draft.live
 
 
-def test_pages_keep_their_hierarchy(imported, home):
+def test_pages_keep_their_hierarchy(imported):
+    home = HomePage.objects.get()
     about = StandardPage.objects.get(title="O nas")
     assert about.get_parent().pk == home.pk
     history = StandardPage.objects.get(title="Historia")
@@ -179,8 +176,8 @@ def test_pages_keep_their_hierarchy(imported, home):
     assert history.url == "/o-nas/historia/"
 
 
-def test_old_addresses_redirect(imported, client, old_site):
-    entries = {e.title: e for e in old_site.entries}
+def test_old_addresses_redirect(imported, client, shared_old_site):
+    entries = {e.title: e for e in shared_old_site.entries}
     first = post("Festyn rodzinny w Testowie")
     response = client.get("/2016/03/wpis-specjalny-0/")
     assert response.status_code == 301 and response["Location"] == first.url
@@ -200,15 +197,15 @@ def test_old_addresses_redirect(imported, client, old_site):
         assert client.get(page.url).status_code == 200
 
 
-def test_second_run_creates_nothing(imported, old_site, run_wordpress):
+def test_second_run_creates_nothing(imported, shared_old_site, run_wordpress):
     before = counts()
-    again = run_wordpress(old_site)
+    again = run_wordpress(shared_old_site)
     assert again.created == [] and again.errors == []
     assert len(again.skipped) == POSTS + 1 + PAGES
     assert counts() == before
 
 
-def test_dry_run_writes_nothing(old_site, run_wordpress):
+def test_dry_run_writes_nothing(news_index, old_site, run_wordpress):
     before = counts()
     report = run_wordpress(old_site, dry_run=True)
     assert counts() == before
@@ -217,36 +214,38 @@ def test_dry_run_writes_nothing(old_site, run_wordpress):
     assert "nothing was written" in report.summary() or "niczego nie zapisano" in report.summary()
 
 
-def test_nothing_is_overwritten_unless_asked(imported, old_site, run_wordpress):
-    entry = next(e for e in old_site.entries if e.title == "Aktualność numer 9")
-    entry.title = "Aktualność numer 9 (poprawiona)"
-    old_site.write()
-    page = NewsPage.objects.get(title="Aktualność numer 9")
+def test_nothing_is_overwritten_unless_asked(news_index, few_posts, run_wordpress):
+    run_wordpress(few_posts)
+    entry = next(e for e in few_posts.entries if e.title == "Krótka wiadomość 2")
+    entry.title = "Krótka wiadomość 2 (poprawiona)"
+    few_posts.write()
+    page = NewsPage.objects.get(title="Krótka wiadomość 2")
     page.lead = "Poprawione ręcznie."
     page.save_revision().publish()
-    run_wordpress(old_site)
-    assert NewsPage.objects.get(pk=page.pk).title == "Aktualność numer 9"
-    report = run_wordpress(old_site, update=True)
-    assert len(report.updated) == POSTS + 1 + PAGES
-    assert NewsPage.objects.get(pk=page.pk).title == "Aktualność numer 9 (poprawiona)"
-    assert NewsPage.objects.count() == POSTS + 1
+    report = run_wordpress(few_posts)
+    assert report.created == [] and report.updated == []
+    assert NewsPage.objects.get(pk=page.pk).title == "Krótka wiadomość 2"
+    report = run_wordpress(few_posts, update=True)
+    assert len(report.updated) == 7 and report.created == []
+    assert NewsPage.objects.get(pk=page.pk).title == "Krótka wiadomość 2 (poprawiona)"
+    assert NewsPage.objects.count() == 5
 
 
-def test_an_interrupted_run_resumes(old_site, run_wordpress):
-    def stop_after_ten(done, total):
-        if done == 10:
+def test_an_interrupted_run_resumes(news_index, few_posts, run_wordpress):
+    def stop_after_three(done, total):
+        if done == 3:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_wordpress(old_site, progress=stop_after_ten)
-    assert Page.objects.type(NewsPage, StandardPage).count() == 10
-    report = run_wordpress(old_site)
-    assert len(report.created) == POSTS + 1 + PAGES - 10
-    assert NewsPage.objects.count() == POSTS + 1
+        run_wordpress(few_posts, progress=stop_after_three)
+    assert Page.objects.type(NewsPage, StandardPage).count() == 3
+    report = run_wordpress(few_posts)
+    assert len(report.created) == 4 and len(report.skipped) == 3
+    assert NewsPage.objects.count() == 5 and StandardPage.objects.count() == 2
 
 
 @pytest.mark.parametrize("encoding", ["windows-1250", "ISO-8859-2"])
-def test_single_byte_encodings_keep_polish_letters(tmp_path, run_wordpress, encoding):
+def test_single_byte_encodings_keep_polish_letters(news_index, tmp_path, run_wordpress, encoding):
     site = SiteBuilder(tmp_path)
     site.add(
         Entry(
@@ -264,12 +263,14 @@ def test_single_byte_encodings_keep_polish_letters(tmp_path, run_wordpress, enco
     assert "Świetlica dla dzieci - Łódź" in raw(page)
 
 
-def test_drafts_go_to_the_moderation_workflow(old_site, run_wordpress, django_user_model):
+def test_drafts_go_to_the_moderation_workflow(
+    news_index, few_posts, run_wordpress, django_user_model
+):
     from wagtail.models import Workflow
 
     editor = django_user_model.objects.create_superuser("szef", "szef@example.pl", "x")
-    run_wordpress(old_site, mode="moderate", user=editor)
-    page = post("Aktualność numer 9")
+    run_wordpress(few_posts, mode="moderate", user=editor)
+    page = post("Krótka wiadomość 3")
     assert not page.live
     if Workflow.objects.filter(active=True).exists():
         assert page.current_workflow_state is not None
