@@ -37,9 +37,10 @@ def execute(kind, path, **options):
         return report
 
 
-def run_job(job_id, path, options):
+def run_job(job_id, path, options, in_thread=False):
     """The background part: runs the import, keeps the job's progress and report."""
-    close_old_connections()
+    if in_thread:
+        close_old_connections()
     job = ImportJob.objects.get(pk=job_id)
     job.status = ImportJob.STATUS_RUNNING
     job.save(update_fields=["status"])
@@ -51,6 +52,12 @@ def run_job(job_id, path, options):
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.filter(pk=job.created_by_id).first()
+        options = dict(options)
+        parent_id = options.pop("parent_id", None)
+        if parent_id is not None:
+            from wagtail.models import Page
+
+            options["parent"] = Page.objects.get(pk=parent_id).specific
         report = execute(job.kind, path, progress=progress, user=user, **options)
         job.report = report.as_dict()
         job.status = ImportJob.STATUS_DONE
@@ -65,7 +72,8 @@ def run_job(job_id, path, options):
         job.save(update_fields=["report", "status", "finished_at"])
         if os.path.exists(path):
             os.remove(path)
-        close_old_connections()
+        if in_thread:
+            close_old_connections()
 
 
 def start_job(job, path, options):
@@ -73,5 +81,5 @@ def start_job(job, path, options):
     if getattr(settings, "IMPORTERS_RUN_INLINE", False):
         run_job(job.pk, path, options)
         return
-    thread = threading.Thread(target=run_job, args=(job.pk, path, options), daemon=True)
+    thread = threading.Thread(target=run_job, args=(job.pk, path, options, True), daemon=True)
     thread.start()
