@@ -275,3 +275,13 @@ def test_drafts_go_to_the_moderation_workflow(
     if Workflow.objects.filter(active=True).exists():
         assert page.current_workflow_state is not None
         assert page.current_workflow_state.requested_by == editor
+
+
+def test_every_imported_page_renders(imported, client):
+    pages = list(NewsPage.objects.live()) + list(StandardPage.objects.live())
+    assert len(pages) == POSTS + PAGES
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    html = client.get(post("Film o naszej świetlicy").url).content.decode()
+    assert "youtube" in html.lower() and "<iframe" not in html  # gated until consent
