@@ -13,7 +13,7 @@ from .wxr import max_import_bytes
 MODE_CHOICES = [
     ("draft", _("as drafts")),
     ("moderate", _("as drafts, submitted for moderation")),
-    ("publish", _("published")),
+    ("publish", _("published at once")),
 ]
 
 
