@@ -12,6 +12,7 @@ import json
 import re
 import uuid
 from html import escape
+from urllib.parse import urlparse, urlunparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from django.utils.translation import gettext as _
@@ -228,6 +229,11 @@ class Converter:
         document = self.media.document(href, text) if self.media and self.is_file(href) else None
         if document is not None:
             return f'<a linktype="document" id="{document.pk}">{inner}</a>'
+        old_host = getattr(self.media, "allowed_host", None)
+        parsed = urlparse(href)
+        if old_host and parsed.hostname == old_host:
+            # A link within the old site: its path, which the imported redirects answer.
+            href = urlunparse(("", "", parsed.path or "/", "", parsed.query, parsed.fragment))
         return f'<a href="{escape(href)}">{inner}</a>'
 
     @staticmethod

@@ -207,7 +207,7 @@ def realistic_site(root, posts=32, encoding="UTF-8"):
         ),
         4: (
             "Zażółć gęślą jaźń — źdźbło",
-            "<h2>Ważne</h2><p>Łódź, Świętokrzyskie, Żółw. Ąę óśćź.</p>"
+            f'<h2>Ważne</h2><p>Łódź, Świętokrzyskie, Żółw. Ąę óśćź. <a href="{BASE}/kontakt/">Kontakt z nami</a></p>'
             "<table><tr><th>Dzień</th><th>Godziny</th></tr><tr><td>Poniedziałek</td><td>8–16</td></tr></table>",
         ),
         5: (

@@ -119,6 +119,8 @@ def test_polish_text_headings_and_tables(imported):
     kinds = dict(blocks(page))
     assert kinds["heading"]["text"] == "Ważne" and kinds["heading"]["level"] == "h2"
     assert "Łódź, Świętokrzyskie, Żółw. Ąę óśćź." in str(kinds["paragraph"])
+    # A link within the old site keeps only its path, which the redirects answer.
+    assert '<a href="/kontakt/">Kontakt z nami</a>' in raw(page)
     table = kinds["table"]
     assert table["table"]["data"] == [["Dzień", "Godziny"], ["Poniedziałek", "8–16"]]
     assert table["table"]["first_row_is_table_header"] is True
