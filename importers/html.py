@@ -155,6 +155,8 @@ class Converter:
             self.table(tag)
         elif name == "img":
             self.image(tag.get("src"), tag.get("alt", ""), "")
+        elif name == "figure" and "wp-block-gallery" in (tag.get("class") or []):
+            self.block_gallery(tag)
         elif name == "figure":
             image = tag.find("img")
             caption = tag.get("data-caption") or ""
@@ -275,9 +277,22 @@ class Converter:
             self.flush()
             self.add("image", value)
 
-    def gallery(self, ids):
-        urls = self.gallery_urls([i.strip() for i in ids.split(",") if i.strip()])
-        images = [v for v in (self.image_value(url, alt, cap) for url, alt, cap in urls) if v]
+    def block_gallery(self, tag):
+        """The block editor's gallery: a figure of figures, each an image with a caption."""
+        found = []
+        for image in tag.find_all("img"):
+            figure = image.find_parent("figure")
+            caption = (
+                figure.find("figcaption") if figure is not None and figure is not tag else None
+            )
+            text = caption.get_text(" ", strip=True) if caption else ""
+            found.append((image.get("src"), image.get("alt", ""), text))
+        self.gallery("", found)
+
+    def gallery(self, ids, found=None):
+        if found is None:
+            found = self.gallery_urls([i.strip() for i in ids.split(",") if i.strip()])
+        images = [v for v in (self.image_value(url, alt, cap) for url, alt, cap in found) if v]
         if not images:
             self.warn(_("A gallery had no pictures that could be imported."))
             return
@@ -328,6 +343,7 @@ def plain_text(html, limit=None):
     text = collapse(
         BeautifulSoup(preprocess(html or "", lambda _text: None), "html.parser").get_text(" ")
     ).strip()
+    text = re.sub(r"\s+([.,;:!?)])", r"\1", text)  # "kota ." from "<b>kota</b>."
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
