@@ -12,6 +12,9 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
@@ -258,6 +261,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         ]
 
 
+class NewsPageTag(TaggedItemBase):
+    """A free tag of a post (WordPress tags come in as these, issue 19)."""
+
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
+
+
 class NewsPage(BasePage):
     date = models.DateTimeField(
         _("publication date"),
@@ -302,6 +311,15 @@ class NewsPage(BasePage):
         related_name="posts",
         help_text=_("Residents can list the news of one category."),
     )
+    author_name = models.CharField(
+        _("author"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who wrote the post, as text (filled in by the import from the old site)."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=NewsPageTag, blank=True, help_text=_("Free keywords.")
+    )
     pinned = models.BooleanField(
         _("pin on the home page"),
         default=False,
@@ -334,6 +352,8 @@ class NewsPage(BasePage):
             [
                 FieldPanel("date"),
                 FieldPanel("category"),
+                FieldPanel("author_name"),
+                FieldPanel("tags"),
                 FieldPanel("pinned"),
                 FieldPanel("project"),
             ],

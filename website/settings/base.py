@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "services",
     "events",
     "demo",
+    # Moving in from an old site: WordPress, RSS/Atom, ordinances from CSV/XLSX (issue 19).
+    "importers",
     # Cross-cutting apps.
     "staff",
     "alerts",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An old WordPress address /?p=123 (the home page answers it) → the imported post.
+    "importers.redirects.WordPressQueryRedirectMiddleware",
     # Counts visits before the page cache, so cached pages are counted too.
     "visits.counter.VisitCounterMiddleware",
     # Answers anonymous GETs of public pages from the shared cache.
