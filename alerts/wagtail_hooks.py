@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,7 +18,13 @@ class AlertViewSet(SnippetViewSet):
     menu_name = "alerts"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["message", "level", "starts_at", "ends_at", "enabled"]
+    list_display = [
+        "message",
+        "level",
+        "starts_at",
+        "ends_at",
+        BooleanColumn("enabled", label=Alert._meta.get_field("enabled").verbose_name),
+    ]
     list_filter = ["level", "enabled"]
     search_fields = ["message"]
 

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # naturaltime ("2 minuty temu") in Wagtail's admin needs humanize's catalogue loaded.
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     # Security (issue 10): CSP, login lockout, two-factor authentication.
