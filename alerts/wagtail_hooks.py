@@ -44,6 +44,11 @@ class AlertsPanel(Component):
         context["upcoming"] = list(
             Alert.objects.filter(enabled=True, starts_at__gt=now).order_by("starts_at")[:5]
         )
+        # Controls only for those who may use them (editors see the alerts, nothing to click).
+        user = parent_context["request"].user
+        label = Alert._meta.app_label
+        context["can_add"] = user.has_perm(f"{label}.add_alert")
+        context["can_change"] = user.has_perm(f"{label}.change_alert")
         return context
 
 

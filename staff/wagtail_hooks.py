@@ -110,10 +110,18 @@ class GuidePanel(Component):
     order = 50
 
 
+# Moderation first: what waits for this person's approval, then their own pages in it.
+FIRST_PANELS = {"workflow_objects_to_moderate": 10, "user_objects_in_workflow_moderation": 20}
+
+
 @hooks.register("construct_homepage_panels")
 def add_staff_panels(request, panels):
     panels.append(GuidePanel())
     panels.append(ReviewDuePanel())
+    for panel in panels:
+        name = getattr(panel, "name", None)
+        if name in FIRST_PANELS:
+            panel.order = FIRST_PANELS[name]
 
 
 # --- Editor's guide ---
@@ -136,6 +144,15 @@ class EditorGuideView(LoginRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 @hooks.register("register_admin_urls")
 def register_guide_url():
     return [path("poradnik/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+# Wagtail's own help items link to English pages on the internet: our guide replaces them.
+HIDDEN_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def hide_wagtails_english_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(HIDDEN_HELP_ITEMS)]
 
 
 @hooks.register("register_help_menu_item")

@@ -49,6 +49,12 @@ ISSUE_PHRASES = [
     "There are no",
     "Why not add one",
     "created in",
+    "utworzonych w",
+    "wszytkich",
+    "znajdziejsz",
+    "Wyszukiwania fraza",
+    "skrawki",
+    "Czy jesteś pewny",
 ]
 # Whole words that are English wherever they stand alone in a Polish screen.
 ISSUE_WORDS = ["Saved", "True", "False", "Admin", "None"]
