@@ -239,11 +239,27 @@ class StorageReachableMixin:
 
 
 class SafeDocumentForm(StorageReachableMixin, BaseDocumentForm):
-    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check."""
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check, and
+    the file of a document on a published page replaced only by who may (staff.documents)."""
+
+    def __init__(self, *args, **kwargs):
+        self.editing_user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
 
     def clean_file(self):
+        from staff.documents import may_replace_file
+
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
+            if not may_replace_file(self.editing_user, self.instance):
+                raise ValidationError(
+                    gettext_lazy(
+                        "This document is linked from a published page, so its file can only "
+                        "be replaced by a moderator or the director. Ask them, or upload the "
+                        "new file as a new document."
+                    ),
+                    code="published_file",
+                )
             validate_document_file(uploaded, uploaded.name)
         return uploaded
 

@@ -26,9 +26,16 @@ def polish_name(permission, model):
     return gettext(permission.name)
 
 
-def name_permissions_in_polish(using="default", **kwargs):
+def name_permissions_in_polish(app_config=None, using="default", **kwargs):
     from django.conf import settings
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Permission
+
+    if app_config is not None:
+        # Django creates this app's permissions in a receiver that may run after this one:
+        # create them first (it skips those that exist), so they are named here too.
+        migration_apps = kwargs.get("apps", apps)
+        create_permissions(app_config, verbosity=0, using=using, apps=migration_apps)
 
     with translation.override(settings.LANGUAGE_CODE):
         for permission in Permission.objects.using(using).select_related("content_type"):

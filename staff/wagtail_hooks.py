@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import content_checks  # noqa: F401 (registers the accessibility checks)
-from .roles import can_manage_ordinances, is_director_only
+from .roles import can_manage_ordinances, can_read_messages, is_director_only
 
 # --- Roles: only the director (and administrators) touch the ordinances register ---
 
@@ -64,6 +64,21 @@ def guard_move(request, page, destination):
 @hooks.register("before_copy_page")
 def guard_copy(request, page):
     return guard_edit(request, page)
+
+
+# --- Residents' messages: the secretariat and the director, not every page editor ---
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_message_readers(user, editable_forms):
+    """Wagtail lists the forms a user may edit; messages go only to those who need them."""
+    if not can_read_messages(user):
+        return editable_forms.none()
+    from wagtail.contrib.forms.utils import get_form_types
+    from wagtail.models import Page
+
+    # Readers who edit no page (the secretariat) still see every form's messages.
+    return Page.objects.filter(content_type__in=get_form_types())
 
 
 # --- Content review ---

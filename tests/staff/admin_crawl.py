@@ -89,7 +89,7 @@ class VisibleText(HTMLParser):
     """Text a person sees or hears: element text and the attributes read aloud.
 
     Scripts, templates and elements marked ``hidden`` (filled in by the admin's JavaScript
-    before they show) are left out.
+    before they show) are left out; hidden tab panels (the editor's other tabs) are not.
     """
 
     def __init__(self):
@@ -102,7 +102,10 @@ class VisibleText(HTMLParser):
         self.handle_starttag(tag, attrs, void=True)
 
     def handle_starttag(self, tag, attrs, void=False):
-        skipped = tag in SKIPPED_TAGS or any(name == "hidden" for name, _ in attrs)
+        attributes = dict(attrs)
+        # A hidden tab panel is a click away; other hidden parts wait for the JavaScript.
+        hidden = "hidden" in attributes and attributes.get("role") != "tabpanel"
+        skipped = tag in SKIPPED_TAGS or hidden
         if not void and tag not in VOID_TAGS:
             self.open.append((tag, skipped))
             self.skipping += skipped
