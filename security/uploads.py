@@ -36,6 +36,8 @@ from wagtail.images.forms import BaseImageForm
 
 from core.media import storage_problem
 
+from .image_scaling import scaled_down
+
 logger = logging.getLogger(__name__)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -270,6 +272,8 @@ class SafeWagtailImageField(WagtailImageField):
     the size check)."""
 
     def to_python(self, data):
+        # A phone photo over the limits is scaled down first (security.image_scaling).
+        data = scaled_down(data)
         try:
             return super().to_python(data)
         except ValidationError:
