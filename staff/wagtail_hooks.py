@@ -51,6 +51,23 @@ def guard_edit(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """After "żądanie zmian" the editor sees the moderator's comment on the edit page."""
+    state = page.current_workflow_state
+    if request.method != "GET" or state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    if task_state is not None and task_state.comment:
+        who = task_state.finished_by.get_full_name() if task_state.finished_by else ""
+        messages.warning(
+            request,
+            _("%(who)s asked for changes: “%(comment)s”")
+            % {"who": who or _("The moderator"), "comment": task_state.comment},
+        )
+    return None
+
+
 @hooks.register("before_delete_page")
 def guard_delete(request, page):
     return guard_edit(request, page)
