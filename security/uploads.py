@@ -297,3 +297,13 @@ class SafeImageForm(StorageReachableMixin, BaseImageForm):
             self.fields["file"] = SafeWagtailImageField(
                 label=field.label, required=field.required, widget=field.widget
             )
+        description = self.fields.get("description")
+        if description is not None:
+            # The description becomes the image's alt text wherever it is used (issue 21).
+            description.label = gettext_lazy("Description (alternative text)")
+            description.help_text = gettext_lazy(
+                "Read aloud to blind visitors instead of the image: one sentence on what it "
+                "shows and why it matters, e.g. “Volunteers handing out food parcels in front "
+                "of the centre”. Do not start with “photo of”; leave empty only for a "
+                "decorative image."
+            )

@@ -43,3 +43,11 @@ def test_an_editors_40_megapixel_photo_is_scaled_not_refused(client, site):  # n
     with image.file.open("rb") as handle, Image.open(handle) as stored:
         assert stored.size == (1707, 2560)
         assert dict(stored.getexif()) == {}
+
+
+def test_the_image_description_says_it_is_the_alt_text(client, site):  # noqa: F811
+    login(client, "editor")
+    with translation.override("pl"):
+        markup = client.get("/admin/images/add/").content.decode()
+    assert "Opis (tekst alternatywny)" in markup
+    assert "Czytnik ekranu odczyta go osobom niewidomym" in markup
