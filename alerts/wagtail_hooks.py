@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,7 +18,13 @@ class AlertViewSet(SnippetViewSet):
     menu_name = "alerts"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["message", "level", "starts_at", "ends_at", "enabled"]
+    list_display = [
+        "message",
+        "level",
+        "starts_at",
+        "ends_at",
+        BooleanColumn("enabled", label=Alert._meta.get_field("enabled").verbose_name),
+    ]
     list_filter = ["level", "enabled"]
     search_fields = ["message"]
 
@@ -37,6 +44,11 @@ class AlertsPanel(Component):
         context["upcoming"] = list(
             Alert.objects.filter(enabled=True, starts_at__gt=now).order_by("starts_at")[:5]
         )
+        # Controls only for those who may use them (editors see the alerts, nothing to click).
+        user = parent_context["request"].user
+        label = Alert._meta.app_label
+        context["can_add"] = user.has_perm(f"{label}.add_alert")
+        context["can_change"] = user.has_perm(f"{label}.change_alert")
         return context
 
 

@@ -12,7 +12,7 @@ from django.http import HttpResponseForbidden
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -39,7 +39,12 @@ class CookieGroupViewSet(SnippetViewSet):
     model = CookieGroup
     icon = "folder-open-inverse"
     menu_label = _("Cookie groups")
-    list_display = ["name", "varname", "is_required", "ordering"]
+    list_display = [
+        "name",
+        "varname",
+        BooleanColumn("is_required", label=CookieGroup._meta.get_field("is_required").verbose_name),
+        "ordering",
+    ]
     copy_view_enabled = False
     panels = [
         HelpPanel(

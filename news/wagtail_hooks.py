@@ -27,9 +27,14 @@ class RecentNewsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["posts"] = NewsPage.objects.select_related("owner").order_by(
-            "-latest_revision_created_at"
-        )[:5]
+        # Wagtail's status: a post waiting for approval reads "czeka na zatwierdzenie". (Its
+        # prefetch_workflow_states() finds nothing on a concrete model's queryset: five
+        # posts ask for their workflow state one by one.)
+        context["posts"] = (
+            NewsPage.objects.select_related("owner")
+            .annotate_approved_schedule()
+            .order_by("-latest_revision_created_at")[:5]
+        )
         return context
 
 

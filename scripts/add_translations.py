@@ -6,6 +6,10 @@ entries.json is a list of objects:
   {"msgid": "Skip to content", "msgstr": "Przejdź do treści"}
   {"msgid": "...", "msgctxt": "...", "msgstr": "..."}
   {"msgid": "{n} visit", "msgid_plural": "{n} visits", "msgstr_plural": ["...", "...", "..."]}
+  {"msgid": "Saved", "msgstr": "Zapisano", "domain": "djangojs"}
+
+An entry's "domain" is "django" (the default: Python code and templates) or "djangojs"
+(strings of the admin's JavaScript, served by Django's JavaScriptCatalog).
 
 Several people (or agents) may run it at once: the catalogue is locked while
 it is read, changed and written. Source references are refreshed later by
@@ -20,7 +24,8 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-PO = ROOT / "locale" / "pl" / "LC_MESSAGES" / "django.po"
+LC_MESSAGES = ROOT / "locale" / "pl" / "LC_MESSAGES"
+PO = LC_MESSAGES / "django.po"
 HEADER = {
     "Project-Id-Version": "ops-website",
     "Language": "pl",
@@ -36,10 +41,18 @@ HEADER = {
 
 def main(path):
     entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    PO.parent.mkdir(parents=True, exist_ok=True)
+    for domain in sorted({item.get("domain", "django") for item in entries}):
+        write(
+            LC_MESSAGES / f"{domain}.po",
+            [e for e in entries if e.get("domain", "django") == domain],
+        )
+
+
+def write(po, entries):
+    po.parent.mkdir(parents=True, exist_ok=True)
     with open(PO.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        catalogue = polib.pofile(str(PO)) if PO.exists() else polib.POFile()
+        catalogue = polib.pofile(str(po)) if po.exists() else polib.POFile()
         if not catalogue.metadata:
             catalogue.metadata = dict(HEADER)
         changed = 0
@@ -59,9 +72,9 @@ def main(path):
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             changed += 1
-        catalogue.save(str(PO))
-        catalogue.save_as_mofile(str(PO.with_suffix(".mo")))
-    print(f"{changed} entries written to {PO.relative_to(ROOT)} (compiled).")
+        catalogue.save(str(po))
+        catalogue.save_as_mofile(str(po.with_suffix(".mo")))
+    print(f"{changed} entries written to {po.relative_to(ROOT)} (compiled).")
 
 
 if __name__ == "__main__":

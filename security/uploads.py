@@ -36,6 +36,8 @@ from wagtail.images.forms import BaseImageForm
 
 from core.media import storage_problem
 
+from .image_scaling import scaled_down
+
 logger = logging.getLogger(__name__)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -239,11 +241,27 @@ class StorageReachableMixin:
 
 
 class SafeDocumentForm(StorageReachableMixin, BaseDocumentForm):
-    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check."""
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check, and
+    the file of a document on a published page replaced only by who may (staff.documents)."""
+
+    def __init__(self, *args, **kwargs):
+        self.editing_user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
 
     def clean_file(self):
+        from staff.documents import may_replace_file
+
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
+            if not may_replace_file(self.editing_user, self.instance):
+                raise ValidationError(
+                    gettext_lazy(
+                        "This document is linked from a published page, so its file can only "
+                        "be replaced by a moderator or the director. Ask them, or upload the "
+                        "new file as a new document."
+                    ),
+                    code="published_file",
+                )
             validate_document_file(uploaded, uploaded.name)
         return uploaded
 
@@ -254,6 +272,8 @@ class SafeWagtailImageField(WagtailImageField):
     the size check)."""
 
     def to_python(self, data):
+        # A phone photo over the limits is scaled down first (security.image_scaling).
+        data = scaled_down(data)
         try:
             return super().to_python(data)
         except ValidationError:
@@ -276,4 +296,14 @@ class SafeImageForm(StorageReachableMixin, BaseImageForm):
             # Built per form, as Wagtail builds its own, so the limits are read from settings now.
             self.fields["file"] = SafeWagtailImageField(
                 label=field.label, required=field.required, widget=field.widget
+            )
+        description = self.fields.get("description")
+        if description is not None:
+            # The description becomes the image's alt text wherever it is used (issue 21).
+            description.label = gettext_lazy("Description (alternative text)")
+            description.help_text = gettext_lazy(
+                "Read aloud to blind visitors instead of the image: one sentence on what it "
+                "shows and why it matters, e.g. “Volunteers handing out food parcels in front "
+                "of the centre”. Do not start with “photo of”; leave empty only for a "
+                "decorative image."
             )

@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import content_checks  # noqa: F401 (registers the accessibility checks)
-from .roles import can_manage_ordinances, is_director_only
+from .roles import can_manage_ordinances, can_read_messages, is_director_only
 
 # --- Roles: only the director (and administrators) touch the ordinances register ---
 
@@ -51,6 +51,23 @@ def guard_edit(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """After "żądanie zmian" the editor sees the moderator's comment on the edit page."""
+    state = page.current_workflow_state
+    if request.method != "GET" or state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    if task_state is not None and task_state.comment:
+        who = task_state.finished_by.get_full_name() if task_state.finished_by else ""
+        messages.warning(
+            request,
+            _("%(who)s asked for changes: “%(comment)s”")
+            % {"who": who or _("The moderator"), "comment": task_state.comment},
+        )
+    return None
+
+
 @hooks.register("before_delete_page")
 def guard_delete(request, page):
     return guard_edit(request, page)
@@ -64,6 +81,21 @@ def guard_move(request, page, destination):
 @hooks.register("before_copy_page")
 def guard_copy(request, page):
     return guard_edit(request, page)
+
+
+# --- Residents' messages: the secretariat and the director, not every page editor ---
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_message_readers(user, editable_forms):
+    """Wagtail lists the forms a user may edit; messages go only to those who need them."""
+    if not can_read_messages(user):
+        return editable_forms.none()
+    from wagtail.contrib.forms.utils import get_form_types
+    from wagtail.models import Page
+
+    # Readers who edit no page (the secretariat) still see every form's messages.
+    return Page.objects.filter(content_type__in=get_form_types())
 
 
 # --- Content review ---
@@ -110,10 +142,18 @@ class GuidePanel(Component):
     order = 50
 
 
+# Moderation first: what waits for this person's approval, then their own pages in it.
+FIRST_PANELS = {"workflow_objects_to_moderate": 10, "user_objects_in_workflow_moderation": 20}
+
+
 @hooks.register("construct_homepage_panels")
 def add_staff_panels(request, panels):
     panels.append(GuidePanel())
     panels.append(ReviewDuePanel())
+    for panel in panels:
+        name = getattr(panel, "name", None)
+        if name in FIRST_PANELS:
+            panel.order = FIRST_PANELS[name]
 
 
 # --- Editor's guide ---
@@ -136,6 +176,15 @@ class EditorGuideView(LoginRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 @hooks.register("register_admin_urls")
 def register_guide_url():
     return [path("poradnik/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+# Wagtail's own help items link to English pages on the internet: our guide replaces them.
+HIDDEN_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def hide_wagtails_english_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(HIDDEN_HELP_ITEMS)]
 
 
 @hooks.register("register_help_menu_item")

@@ -259,7 +259,6 @@ class VisitCounterMiddleware:
 
 def compute_counts(day=None):
     """This month's visits and the total (all days plus the starting total), from the DB."""
-    from core.models import SiteSettings
 
     from .models import DailyVisits
 
@@ -267,12 +266,20 @@ def compute_counts(day=None):
     sums = DailyVisits.objects.aggregate(
         total=Sum("visits"), month=Sum("visits", filter=Q(day__gte=day.replace(day=1)))
     )
+    starting = starting_total()
+    return {"month": sums["month"] or 0, "total": (sums["total"] or 0) + starting}
+
+
+def starting_total():
+    """The total carried over from the old site (site settings), 0 when none was set."""
+    from core.models import SiteSettings
+
     starting = (
         SiteSettings.objects.filter(site__is_default_site=True)
         .values_list("visits_starting_total", flat=True)
         .first()
     )
-    return {"month": sums["month"] or 0, "total": (sums["total"] or 0) + (starting or 0)}
+    return starting or 0
 
 
 def get_counts():

@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 
-from .counter import compute_counts, get_counts, today
+from .counter import compute_counts, get_counts, starting_total, today
 from .models import DailyVisits, PageViews
 
 REPORT_MONTHS = 24
@@ -150,6 +150,7 @@ class VisitStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "counts": compute_counts(day),
+                "starting_total": starting_total(),
                 "today": day,
                 "chart": chart,
                 "first_month": series[0][0],

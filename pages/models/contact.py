@@ -92,6 +92,13 @@ class ContactPage(AbstractEmailForm, BasePage):
         help_text=_("Shown after a message is sent, e.g. when to expect an answer."),
     )
 
+    def get_submissions_list_view_class(self):
+        # Messages listed with the retention period, exported without spreadsheet formulas
+        # (imported here: Wagtail's views import models, which are loading now).
+        from security.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),

@@ -137,7 +137,7 @@ class TestWorkflow:
         revision = post.save_revision(user=staff["editor"])
         workflow = post.get_workflow()
         assert workflow is not None
-        assert workflow.name == "Zatwierdzenie przez moderatora"
+        assert workflow.name == "Moderacja"
         workflow_state = workflow.start(post, staff["editor"])
         assert not NewsPage.objects.get(pk=post.pk).live
 

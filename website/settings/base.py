@@ -45,7 +45,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, its user forms showing each group's description (staff.roles).
+    "staff.apps.StaffUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # naturaltime ("2 minuty temu") in Wagtail's admin needs humanize's catalogue loaded.
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     # Security (issue 10): CSP, login lockout, two-factor authentication.
@@ -230,6 +233,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No "what's new in Wagtail" banner: it links to English pages on the internet (issue 21).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
 # The rich-text features staff get everywhere (core.blocks reads this one list).
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
