@@ -10,6 +10,8 @@ entries.json is a list of objects:
 
 An entry's "domain" is "django" (the default: Python code and templates) or "djangojs"
 (strings of the admin's JavaScript, served by Django's JavaScriptCatalog).
+An entry with "overrides": true is our Polish for a string of another app (Wagtail, Django,
+django-cookie-consent) and goes to locale_overrides/, which makemessages never rewrites.
 
 Several people (or agents) may run it at once: the catalogue is locked while
 it is read, changed and written. Source references are refreshed later by
@@ -25,6 +27,7 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LC_MESSAGES = ROOT / "locale" / "pl" / "LC_MESSAGES"
+OVERRIDES = ROOT / "locale_overrides" / "pl" / "LC_MESSAGES"
 PO = LC_MESSAGES / "django.po"
 HEADER = {
     "Project-Id-Version": "ops-website",
@@ -41,11 +44,12 @@ HEADER = {
 
 def main(path):
     entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    for domain in sorted({item.get("domain", "django") for item in entries}):
-        write(
-            LC_MESSAGES / f"{domain}.po",
-            [e for e in entries if e.get("domain", "django") == domain],
-        )
+    catalogues = {}
+    for item in entries:
+        folder = OVERRIDES if item.get("overrides") else LC_MESSAGES
+        catalogues.setdefault(folder / f"{item.get('domain', 'django')}.po", []).append(item)
+    for po, items in sorted(catalogues.items()):
+        write(po, items)
 
 
 def write(po, entries):

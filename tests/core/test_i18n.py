@@ -66,3 +66,12 @@ def test_compiled_catalogue_matches_the_source():
         msgid for key, msgid in ((k, k[1]) for k in source) if compiled.get(key) != source[key]
     ]
     assert stale == [], f"django.mo is out of date for: {stale[:20]}"
+
+
+def test_make_messages_would_drop_no_translation(extracted):
+    """locale/ holds only our own strings: makemessages --no-obsolete (``make messages``)
+    drops every other entry, so Polish for Wagtail's, Django's and django-cookie-consent's
+    strings lives in locale_overrides/, which makemessages never rewrites."""
+    kept = {(e.msgctxt, e.msgid) for e in extracted if not e.obsolete}
+    ours = {(e.msgctxt, e.msgid) for e in polib.pofile(str(PO)) if not e.obsolete}
+    assert sorted(ours - kept, key=str) == []

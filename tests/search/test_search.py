@@ -188,11 +188,11 @@ class TestStatistics:
         SearchQueryDay.objects.create(day=today, query="becikowe", count=4, zero_results=True)
         SearchQueryDay.objects.create(day=today, query="zasiłek", count=9)
         SearchQueryDay.objects.create(
-            day=today - datetime.timedelta(days=45), query="stare", count=1
+            day=today - datetime.timedelta(days=45), query="przedawnione", count=1
         )
         html = admin_client.get("/admin/wyszukiwane-frazy/").content.decode()
         assert "Frazy bez wyników" in html and "becikowe" in html and "zasiłek" in html
-        assert "stare" not in html
+        assert "przedawnione" not in html
         call_command("purge_search_queries", verbosity=0)
         assert set(SearchQueryDay.objects.values_list("query", flat=True)) == {
             "becikowe",

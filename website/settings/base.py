@@ -170,7 +170,8 @@ LANGUAGES = [("pl", _("Polish"))]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our strings (makemessages writes here), then our Polish for other apps' strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", "Polski")]
 WAGTAIL_CONTENT_LANGUAGES = [("pl", "Polski")]
