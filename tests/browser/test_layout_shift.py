@@ -13,7 +13,7 @@ depend on the machine's speed, not on the page.
 
 import pytest
 
-from tests.browser.test_phone import site_map
+from tests.browser.test_phone import decline_optional_cookies, site_map
 
 MAX_CLS = 0.02
 PHONE = {"width": 412, "height": 915}
@@ -118,9 +118,7 @@ def test_nothing_jumps_on_any_page_type(browser, live_url, viewport, aids, banne
     page.set_default_timeout(15_000)
     try:
         if not banner_open:
-            page.goto(live_url + "/")
-            page.locator("[data-cookie-banner] [data-consent-form=decline] button").click()
-            page.wait_for_selector("[data-consent-done]:not([hidden])")
+            decline_optional_cookies(page, live_url)
         types = one_page_per_type(live_url)
         assert len(types) >= 25, sorted(types)
         report, over = [], {}

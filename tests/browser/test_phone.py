@@ -84,6 +84,13 @@ def check_first_screen(kind, m, banner_open):
     )
 
 
+def decline_optional_cookies(page, live_url):
+    """Answer the cookie banner once, so the context's next pages come without it."""
+    page.goto(live_url + "/")
+    page.locator("[data-cookie-banner] [data-consent-form=decline] button").click()
+    page.wait_for_selector("[data-consent-done]:not([hidden])")
+
+
 @pytest.mark.parametrize("banner_open", [True, False], ids=["banner-open", "banner-closed"])
 def test_h1_and_first_line_in_first_phone_screen(browser, live_url, banner_open):
     context = browser.new_context(locale="pl-PL", timezone_id="Europe/Warsaw")
@@ -91,9 +98,7 @@ def test_h1_and_first_line_in_first_phone_screen(browser, live_url, banner_open)
     page.set_default_timeout(15_000)
     try:
         if not banner_open:
-            page.goto(live_url + "/")
-            page.locator("[data-cookie-banner] [data-consent-form=decline] button").click()
-            page.wait_for_selector("[data-consent-done]:not([hidden])")
+            decline_optional_cookies(page, live_url)
         failures = []
         report = []
         for kind, path in paths(live_url).items():

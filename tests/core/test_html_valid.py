@@ -35,6 +35,19 @@ def vnu_jar():
     return JAR
 
 
+def vnu_errors(jar, folder):
+    """The checker's errors in the .html files of folder, as "file:line: message"."""
+    result = subprocess.run(  # noqa: S603 - our own arguments
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json",  # noqa: S607
+         *sorted(str(p) for p in folder.glob("*.html"))],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
+    ]
+
+
 def one_page_of_each_type():
     paths = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
@@ -57,13 +70,5 @@ def test_every_page_type_is_valid_html(client, demo_site, tmp_path):
         response = client.get(path)
         assert response.status_code == (404 if name == "not_found" else 200), path
         (tmp_path / f"{name}.html").write_bytes(response.content)
-    result = subprocess.run(  # noqa: S603 - our own arguments
-        ["java", "-jar", str(jar), "--errors-only", "--format", "json",  # noqa: S607
-         *sorted(str(p) for p in tmp_path.glob("*.html"))],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
-    ]
+    errors = vnu_errors(jar, tmp_path)
     assert errors == [], "\n".join(errors[:20])
