@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from django.utils.translation import gettext as _
 
 from core.blocks import youtube_video_id
+from core.seo import shorten
 
 SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]]*)?)\]")
 SHORTCODE_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
@@ -344,6 +345,4 @@ def plain_text(html, limit=None):
         BeautifulSoup(preprocess(html or "", lambda _text: None), "html.parser").get_text(" ")
     ).strip()
     text = re.sub(r"\s+([.,;:!?)])", r"\1", text)  # "kota ." from "<b>kota</b>."
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text
+    return shorten(text, limit) if limit else text
