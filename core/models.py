@@ -25,6 +25,10 @@ from .search import folded_index_text, lemma_index_text
 from .seo import meta_description
 
 
+def non_empty_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class BasePage(Page):
     """What every page of ours shares: a review date and accent-folded search text."""
 
@@ -384,11 +388,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     @property
     def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+        return non_empty_lines(self.opening_hours)
 
     @property
     def cash_desk_lines(self):
-        return [line.strip() for line in self.cash_desk_hours.splitlines() if line.strip()]
+        return non_empty_lines(self.cash_desk_hours)
 
     @property
     def nip_display(self):
