@@ -473,7 +473,8 @@ def multipart(fields, files):
 
 
 def check_app_upload_limit(findings, client):
-    """Below nginx's limit, above the app's: the app refuses it with its Polish message."""
+    """Below nginx's limit, above the app's: the app refuses it with its Polish message (the
+    refusal itself, not the limit the form always shows under the field)."""
     session = Session(
         lambda: http.client.HTTPSConnection(
             "127.0.0.1", client.https_port, context=client.context, timeout=120
@@ -494,9 +495,9 @@ def check_app_upload_limit(findings, client):
     text = body.decode("utf-8", "replace")
     findings.add(
         f"document of {len(data) // 1024} KiB through nginx (app limit {limit // 2**20} MB)",
-        "app's form again with 'Maksymalny rozmiar pliku'",
-        f"{status}, Polish message {'Maksymalny rozmiar pliku' in text}",
-        status == 200 and "Maksymalny rozmiar pliku" in text,
+        "app's form again with 'Ten plik jest za duży'",
+        f"{status}, Polish message {'Ten plik jest za duży' in text}",
+        status == 200 and "Ten plik jest za duży" in text,
     )  # fmt: skip
 
 
