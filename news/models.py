@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -38,6 +39,7 @@ POSTS_PER_PAGE = 10
 FEED_ITEMS = 20
 MIN_ARCHIVE_YEAR = 1990
 CATEGORY_PARAM = "kategoria"
+TAG_PARAM = "tag"
 # Sub-routes of the index; a post may not take one of these as its slug.
 RESERVED_SLUG = re.compile(r"^(\d{4}|rss|atom)$")
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
@@ -115,7 +117,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["news.NewsPage"]
-    cache_query_params = {"page": PAGE_PARAM_PATTERN, CATEGORY_PARAM: r"[-a-z0-9]{1,50}"}
+    cache_query_params = {
+        "page": PAGE_PARAM_PATTERN,
+        CATEGORY_PARAM: r"[-a-z0-9]{1,50}",
+        TAG_PARAM: r"[-\w]{1,100}",  # Taggit keeps Polish letters in slugs
+    }
     max_count = 1
     search_weight = 0.5
 
@@ -187,6 +193,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             category = next((c for c in categories if c.slug == raw_category), None)
             if category is None:
                 raise Http404("No such category.")
+        tag = None
+        raw_tag = request.GET.get(TAG_PARAM, "")
+        if raw_tag:
+            link = NewsPageTag.objects.filter(tag__slug=raw_tag).select_related("tag").first()
+            if link is None:
+                raise Http404("No such tag.")
+            tag = link.tag
 
         all_posts = self.posts()
         posts = all_posts
@@ -202,9 +215,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             )
         if category is not None:
             posts = posts.filter(category=category)
+        if tag is not None:
+            posts = posts.filter(tagged__tag=tag)
 
         page_obj = paginate(request, posts, POSTS_PER_PAGE)
-        if year is not None and category is None and page_obj.paginator.count == 0:
+        if year is not None and not (category or tag) and page_obj.paginator.count == 0:
             raise Http404("No news in this period.")
         items = list(page_obj.object_list)
         prefetch_renditions(post.image for post in items)
@@ -224,6 +239,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         query = []
         if category:
             query.append(f"{CATEGORY_PARAM}={category.slug}")
+        if tag:
+            query.append(f"{TAG_PARAM}={quote(tag.slug)}")
         if page_obj.number > 1:
             query.append(f"page={page_obj.number}")
         canonical = (self.get_full_url(request) or "") + route.lstrip("/")
@@ -235,13 +252,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             "page_obj": page_obj,
             "categories": categories,
             "current_category": category,
+            "current_tag": tag,
+            # What the listing is narrowed to, for the title and heading: "Zdrowie, maj 2024".
+            "filter_title": ", ".join(
+                part
+                for part in (
+                    category.name if category else "",
+                    gettext("tag “%(name)s”") % {"name": tag.name} if tag else "",
+                    period,
+                )
+                if part
+            ),
             "year": year,
             "month": month,
             "period": period,
             "archive_years": archive,
             "archive_months": next((y["months"] for y in archive if y["year"] == year), []),
             "canonical_url": canonical,
-            "is_filtered": bool(year or category or page_obj.number > 1),
+            "is_filtered": bool(year or category or tag or page_obj.number > 1),
             **self.feed_urls(),
         }
 
@@ -426,21 +454,25 @@ class NewsPage(BasePage):
         canonical = self.get_full_url(request)
         og_image = rendition_or_none(self.image, OG_IMAGE_SPEC)
         og_image_url = request.build_absolute_uri(og_image.url) if og_image else ""
+        tags = sorted(self.tags.all(), key=lambda tag: fold(tag.name))
         context.update(
             {
                 "news_index_url": news_index_url,
+                "tags": tags,
                 "project": project,
                 "project_strip": strip,
                 "canonical_url": canonical,
                 "og_image": og_image,
                 "og_image_url": og_image_url,
-                "json_ld": json_script_text(self.structured_data(request, canonical, og_image_url)),
+                "json_ld": json_script_text(
+                    self.structured_data(request, canonical, og_image_url, tags)
+                ),
                 **feed_urls(news_index_url),
             }
         )
         return context
 
-    def structured_data(self, request, canonical, image_url):
+    def structured_data(self, request, canonical, image_url, tags=()):
         site_settings = SiteSettings.for_request(request)
         organisation = {"@type": "Organization", "name": site_settings.name}
         root_url = request.build_absolute_uri("/")
@@ -455,9 +487,13 @@ class NewsPage(BasePage):
             "inLanguage": "pl",
             "mainEntityOfPage": canonical,
             "url": canonical,
-            "author": organisation,
+            "author": (
+                {"@type": "Person", "name": self.author_name} if self.author_name else organisation
+            ),
             "publisher": organisation,
         }
+        if tags:
+            data["keywords"] = [tag.name for tag in tags]
         if image_url:
             data["image"] = [image_url]
         if self.category_id and self.category:

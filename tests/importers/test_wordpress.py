@@ -289,6 +289,16 @@ def test_every_imported_page_renders(imported, client):
         assert response.status_code == 200, page.url
     html = client.get(post("Film o naszej świetlicy").url).content.decode()
     assert "youtube" in html.lower() and "<iframe" not in html  # gated until consent
+    # What the old site said of a post is shown: who wrote it and its tags, each a listing.
+    festyn = post("Festyn rodzinny w Testowie")
+    html = client.get(festyn.url).content.decode()
+    assert "Autor: Jan Nowak" in html
+    assert (
+        f'href="{festyn.get_parent().url}?tag=pomoc-%C5%BCywno%C5%9Bciowa" rel="tag">Pomoc żywnościowa<'
+        in html
+    )
+    listing = client.get(festyn.get_parent().url, {"tag": "pomoc-żywnościowa"})
+    assert listing.status_code == 200 and "Festyn rodzinny w Testowie" in listing.content.decode()
 
 
 @pytest.mark.skipif(

@@ -30,7 +30,8 @@ BUDGETS = {
     "units.unitpage": (12, 24),
     "units.unitindexpage": (10, 21),
     "news.newsindexpage": (11, 22),
-    "news.newspage": (10, 21),
+    # News post: its tags, shown as links to the listing of each (one query).
+    "news.newspage": (11, 22),
     "events.eventindexpage": (8, 20),
     "events.eventpage": (8, 19),
     "pages.ordinanceindexpage": (10, 21),
