@@ -5,9 +5,11 @@ its own SQLite database and media folder, migrated and loaded with
 ``load_demo``. Tests get a fresh browser context (no cookies, no storage) each.
 """
 
+import contextlib
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -67,12 +69,57 @@ def server_env(tmp_path_factory):
 @pytest.fixture(scope="session")
 def manage(server_env):
     """Run a management command against the browser tests' server database."""
+    return manage_command(server_env)
+
+
+@contextlib.contextmanager
+def serving(env, workers=2):
+    """A gunicorn process serving the site of ``env``'s run folder; yields its base URL."""
+    run_dir = Path(env["OPS_TEST_RUN_DIR"])
+    port = _free_port()
+    log = open(run_dir / "server.log", "w")  # noqa: SIM115
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    process = subprocess.Popen(
+        [gunicorn, "website.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+        + ["--threads", "4", "--timeout", "120"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    "browser test server did not start:\n" + (run_dir / "server.log").read_text()
+                )
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def manage_command(env):
+    """Run a management command against the database of ``env``'s run folder."""
 
     def run(*args):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=server_env,
+            env=env,
             capture_output=True,
             text=True,
         )
@@ -83,55 +130,26 @@ def manage(server_env):
     return run
 
 
+def copy_site(env, run_dir):
+    """The environment of a copy of ``env``'s site (database and media) in ``run_dir``."""
+    source = Path(env["OPS_TEST_RUN_DIR"])
+    with (
+        sqlite3.connect(source / "db.sqlite3") as src,
+        sqlite3.connect(run_dir / "db.sqlite3") as dst,
+    ):
+        src.backup(dst)
+    if (source / "media").exists():
+        shutil.copytree(source / "media", run_dir / "media")
+    return _server_env(run_dir)
+
+
 @pytest.fixture(scope="session")
 def live_url(server_env, manage):
     """Base URL of a gunicorn server with the demo site, e.g. http://127.0.0.1:41234."""
     manage("migrate", "--noinput")
     manage("load_demo")
-    port = _free_port()
-    log = open(Path(server_env["OPS_TEST_RUN_DIR"]) / "server.log", "w")  # noqa: SIM115
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    process = subprocess.Popen(
-        [
-            gunicorn,
-            "website.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--threads",
-            "4",
-            "--timeout",
-            "120",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            raise RuntimeError(
-                "browser test server did not start:\n"
-                + (Path(server_env["OPS_TEST_RUN_DIR"]) / "server.log").read_text()
-            )
-        time.sleep(0.3)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    with serving(server_env) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
