@@ -1,8 +1,9 @@
 """The demo site loaded once for a whole test module, rolled back at its end."""
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
+
+from tests import snapshot
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def demo_once(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            call_command("load_demo", verbosity=0)
+            snapshot.load_demo()  # built once per test process, copied after that
             yield
         finally:
             transaction.set_rollback(True)
