@@ -2,6 +2,7 @@
 controls only for those who may use them, statuses in the centre's words."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 from tests.staff.admin_crawl import visible_text
@@ -51,3 +52,26 @@ def test_the_editor_sees_where_their_posts_are(client, site):  # noqa: F811
     )
     assert "Czeka — czeka na zatwierdzenie" in " ".join(text.split())
     assert "Do poprawy — szkic (zażądano zmian)" in " ".join(text.split())
+
+
+def test_the_moderator_approves_or_asks_for_changes_with_visible_buttons(client, site):  # noqa: F811
+    """Not behind "…": the row's own buttons, which Wagtail's workflow script drives."""
+    soup = BeautifulSoup(dashboard(client, "moderator"), "html.parser")
+    row = next(
+        tr for tr in soup.select("#awaiting-review-section tbody tr") if "Czeka" in tr.get_text(" ")
+    )
+    buttons = row.select("[data-moderation-actions] > button[data-workflow-action-url]")
+    labels = [" ".join(button.get_text().split()) for button in buttons]
+    assert labels == ["Poproś o zmiany", "Zatwierdź", "Zatwierdź z komentarzem"]
+    assert all(
+        not button.find_parent(attrs={"data-controller": "w-dropdown"}) for button in buttons
+    )
+    assert "/approve/" in buttons[1]["data-workflow-action-url"]
+    assert buttons[0].has_attr("data-launch-modal")  # the comment is asked for in a dialog
+    assert "wagtailadmin/js/workflow-action.js" in str(soup)
+
+
+def test_the_editor_reads_the_moderators_comment_on_the_dashboard(client, site):  # noqa: F811
+    soup = BeautifulSoup(dashboard(client, "editor"), "html.parser")
+    comments = [" ".join(p.get_text().split()) for p in soup.select("[data-requested-changes]")]
+    assert comments == ["Komentarz moderatora: „Proszę dopisać godziny.”"]
