@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .formatting import tel_href
+from .forms import BasePageForm
 from .home import home_sections
 from .identity import (
     format_account,
@@ -53,6 +54,7 @@ class BasePage(Page):
     # post or ordinance answers; an index or list page that links to them ranks lower.
     search_weight = 1.0
     settings_panels = Page.settings_panels + [FieldPanel("review_date")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

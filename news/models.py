@@ -29,6 +29,7 @@ from core.search import fold
 from projects.linked import project_with_strip
 
 from .blocks import NewsBodyBlock
+from .forms import NewsPageForm
 
 POSTS_PER_PAGE = 10
 FEED_ITEMS = 20
@@ -196,7 +197,8 @@ class NewsPage(BasePage):
         default=timezone.now,
         help_text=_(
             "Shown with the post and used to order the news. A date in the future "
-            "publishes the post automatically at that moment."
+            "publishes the post automatically at that moment; the “Schedule publishing” "
+            "dialog sets this same date."
         ),
     )
     lead = models.TextField(
@@ -270,6 +272,7 @@ class NewsPage(BasePage):
         help_text=_("Text, photos, gallery, attachments, video and funders' logos."),
     )
 
+    base_form_class = NewsPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

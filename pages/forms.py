@@ -6,13 +6,13 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.forms import BaseForm
 
+from core.forms import BasePageForm
 from core.search import fold
 
 
-class OrdinanceAdminForm(WagtailAdminPageForm):
+class OrdinanceAdminForm(BasePageForm):
     """Checks that the number is free in the register; fills the title and slug when empty."""
 
     def __init__(self, *args, **kwargs):

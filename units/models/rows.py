@@ -75,8 +75,18 @@ class UnitException(Orderable):
         default=True,
         help_text=_("Untick to give changed hours for these days instead."),
     )
-    opens = models.TimeField(_("opens"), null=True, blank=True)
-    closes = models.TimeField(_("closes"), null=True, blank=True)
+    opens = models.TimeField(
+        _("opens"),
+        null=True,
+        blank=True,
+        help_text=_("The changed opening time on these days, e.g. 10:00; empty when closed."),
+    )
+    closes = models.TimeField(
+        _("closes"),
+        null=True,
+        blank=True,
+        help_text=_("The changed closing time, e.g. 13:00; empty when closed."),
+    )
     note = models.CharField(
         _("note"),
         max_length=200,
