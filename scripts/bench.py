@@ -22,6 +22,9 @@ What it does, in one run (about a minute, two the first time):
    keep-alive connections (wrk, installed from Debian's packages when missing),
    each as a ratio to the static file in the same run; any wrk error stops the
    report instead of printing figures.
+6. Renders the home page, news index, news post, a facility page and the ordinances
+   register in one process with no page cache (``manage.py render_times``): the
+   median milliseconds per render, the fastest, and the queries of one render.
 
 Options: --seconds N per target (default 5), --large (10,000 news posts and
 5,000 ordinances), --redis URL, --keep (leave the working directory).
@@ -605,6 +608,8 @@ def main():
                 keepalive["rows"].append((name, result))
             time.sleep(3)
             keepalive["visits_after"] = visits_this_month(env)
+        log("  rendering in one process (manage.py render_times, 30 renders per page)")
+        render_times = json.loads(manage(env, "render_times", "--json", "--repeat", "30"))
     finally:
         if server is not None:
             stop_server(server)
@@ -616,6 +621,7 @@ def main():
     print_report(results, static_url, static_size, home_size, visits_before, visits_after)
     if keepalive:
         print_keepalive(keepalive)
+    print_render_times(render_times)
     log(f"\nWhole run: {time.monotonic() - total_started:.0f} s. Machine: {os.cpu_count()} CPUs,")
     log(
         "the load generator runs on the same machine "
@@ -683,6 +689,19 @@ def print_keepalive(keepalive):
         f"Visit counter (keep-alive): {sent} visitors sent, "
         f"the month's count grew by {grew} ({verdict})."
     )
+
+
+def print_render_times(rows):
+    log("")
+    log("Uncached render in one process (no page cache, warm site-wide parts), per page:")
+    header = f"{'page':<14} {'median ms':>10} {'fastest ms':>11} {'queries':>8} {'KB':>6}"
+    log(header)
+    log("-" * len(header))
+    for name, row in rows.items():
+        log(
+            f"{name:<14} {row['median_ms']:>10.1f} {row['fastest_ms']:>11.1f} "
+            f"{row['queries']:>8} {row['bytes'] / 1024:>6.1f}"
+        )
 
 
 if __name__ == "__main__":
