@@ -123,3 +123,38 @@ def test_two_servers_inserting_a_new_images_renditions_in_opposite_orders():
     assert errors == {}
     assert all(html.count("<source") == 2 for html in results.values()), results
     assert Rendition.objects.filter(image_id=image.pk).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_same_picture_is_built_once_per_generation(django_capture_on_commit_callbacks):
+    image = make_image(size=(160, 100))
+    real = type(image).get_renditions
+    calls = []
+
+    def counted(self, *filters):
+        calls.append(self.pk)
+        return real(self, *filters)
+
+    with mock.patch.object(type(image), "get_renditions", counted):
+        first = render(image)
+        again = render(get_image_model().objects.get(pk=image.pk))
+        assert again == first and len(calls) == 1
+        other_alt = Template(TEMPLATE.replace("alt=''", "alt='Dzieci'")).render(
+            Context({"image": image})
+        )
+        assert 'alt="Dzieci"' in other_alt and len(calls) == 2
+
+        # Saving the image (here its focal point) empties the page cache: built again.
+        with django_capture_on_commit_callbacks(execute=True):
+            image.focal_point_x, image.focal_point_y = 20, 20
+            image.focal_point_width = image.focal_point_height = 10
+            image.save()
+        render(get_image_model().objects.get(pk=image.pk))
+        assert len(calls) == 3
+        # Any save of an image, even one that changes nothing in the markup's key: the page
+        # cache's generation moves on, so nothing built before it is used again.
+        with django_capture_on_commit_callbacks(execute=True):
+            image.title = "Festyn rodzinny"
+            image.save()
+        render(get_image_model().objects.get(pk=image.pk))
+        assert len(calls) == 4
