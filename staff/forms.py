@@ -1,6 +1,8 @@
 """Wagtail's user forms with each group's description beside its name (issue 21)."""
 
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
@@ -34,3 +36,12 @@ class StaffUserViewSet(UserViewSet):
 
     def get_form_class(self, for_update=False):
         return StaffUserEditForm if for_update else StaffUserCreationForm
+
+
+class StaffLoginForm(LoginForm):
+    """Wagtail's login form declares the password field without a label, so Django shows
+    the untranslated "Password"; the label is given here, as Django's own form has it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = gettext_lazy("Password")

@@ -178,7 +178,8 @@ class VisitsPanel(Component):
             {
                 "month_visits": counts["month"],
                 "total_visits": counts["total"],
-                "month_name": date_format(today(), "F Y"),
+                # Lower case: Polish month names are not capitalised inside a sentence.
+                "month_name": date_format(today(), "F Y").lower(),
                 "report_url": reverse("visit_statistics"),
             }
         )

@@ -75,3 +75,11 @@ def test_the_editor_reads_the_moderators_comment_on_the_dashboard(client, site):
     soup = BeautifulSoup(dashboard(client, "editor"), "html.parser")
     comments = [" ".join(p.get_text().split()) for p in soup.select("[data-requested-changes]")]
     assert comments == ["Komentarz moderatora: „Proszę dopisać godziny.”"]
+
+
+@pytest.mark.django_db
+def test_the_login_screen_is_in_polish(client):
+    with translation.override("pl"):
+        text = visible_text(client.get("/admin/login/").content.decode())
+    assert "Hasło" in text and "Password" not in text
+    assert "Zaloguj się do panelu administracyjnego" in text and "Wagtail" not in text

@@ -222,6 +222,8 @@ PAGE_CACHE_TIMEOUT_LIMITS = (
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ośrodek Pomocy Społecznej"
+# Wagtail's login form leaves the password field without a (translated) label.
+WAGTAILADMIN_USER_LOGIN_FORM = "staff.forms.StaffLoginForm"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     # The database backend, also keeping the site search's own page records (search.backend).
