@@ -46,7 +46,15 @@ class HeadingBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Shown under the photo for everyone, e.g. what is happening or who took it. "
+            "The description for blind readers is the photo's “Opis” in the image library."
+        ),
+    )
 
     class Meta:
         icon = "image"
@@ -196,7 +204,11 @@ class BulletListBlock(blocks.StructBlock):
 
 
 class CaptionedTableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(label=_("Table caption"), max_length=250)
+    caption = blocks.CharBlock(
+        label=_("Table caption"),
+        max_length=250,
+        help_text=_("What the table shows, e.g. “Godziny przyjęć w sekcji świadczeń”."),
+    )
     table = TableBlock(label=_("Table"))
 
     class Meta:

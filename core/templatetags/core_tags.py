@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from core import formatting
@@ -101,6 +102,16 @@ def pagination(context, page_obj, anchor=""):
 def link_phones(html):
     """Rich text with phone numbers as tel: links: ``{{ value|richtext|link_phones }}``."""
     return formatting.link_phones(html)
+
+
+@register.filter
+def download_text(title):
+    """'Pobierz <title>', unless staff already began the title with 'Pobierz' (once, not twice)."""
+    title = str(title or "").strip()
+    verb = gettext("Download")
+    if title.casefold().startswith(verb.casefold() + " ") or title.casefold() == verb.casefold():
+        return verb + title[len(verb) :]
+    return f"{verb} {title}".strip()
 
 
 @register.filter

@@ -55,3 +55,19 @@ def test_gallery_links_to_large_photo_and_carries_translated_lightbox_words(phot
     assert 'data-label-close="Zamknij"' in html
     assert 'data-label-counter="zdjęcie {number} z {total}"' in html
     assert "(powiększ zdjęcie 1 z 1)" in html
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Wniosek o zasiłek", "Pobierz Wniosek o zasiłek"),
+        ("Pobierz wniosek o zasiłek", "Pobierz wniosek o zasiłek"),
+        ("pobierz regulamin", "Pobierz regulamin"),
+        ("Pobieranie opłat – cennik", "Pobierz Pobieranie opłat – cennik"),
+    ],
+)
+def test_a_download_link_says_pobierz_once(title, text):
+    from core.templatetags.core_tags import download_text
+
+    with translation.override("pl"):
+        assert download_text(title) == text

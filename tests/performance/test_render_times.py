@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.management.commands import render_times
+from demo.management.commands import render_times
 
 
 @pytest.mark.django_db
