@@ -28,6 +28,7 @@ Exit status 0 when every check held, 1 otherwise.
 """
 
 import collections
+import http.client
 import itertools
 import json
 import os
@@ -190,8 +191,9 @@ class Client:
         except urllib.error.HTTPError as error:
             self.keep(error.headers)
             return error.code, error.read(), started
-        except (OSError, urllib.error.URLError) as error:
-            # Connection refused or cut: a killed worker. Not an HTTP status.
+        except (OSError, urllib.error.URLError, http.client.HTTPException) as error:
+            # Connection refused or cut: a killed worker. Not an HTTP status. A worker killed
+            # after sending the headers cuts the body short (IncompleteRead): cut as well.
             return f"cut ({type(error).__name__})", b"", started
 
     def keep(self, headers):
