@@ -217,6 +217,19 @@ class HomePage(BasePage):
         return links
 
 
+def page_link(verbose_name, help_text):
+    """An optional link to one of the site's pages, kept when the page is deleted (emptied)."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        help_text=help_text,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """The centre's details, shown in the header and footer of every page."""
@@ -268,37 +281,33 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             "e.g. 'poniedziałek–piątek: 9:00–13:00'."
         ),
     )
-    accessibility_statement = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    accessibility_statement = page_link(
+        _("accessibility statement page"),
+        _(
+            "Linked in every page's footer and named in a meta tag, as the law on digital "
+            "accessibility asks. Choose the published statement page."
+        ),
     )
-    privacy_policy = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy and cookie policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    privacy_policy = page_link(
+        _("privacy and cookie policy page"),
+        _(
+            "Linked in the cookie banner and the footer. Choose the page that says which "
+            "data the site keeps and why."
+        ),
     )
-    easy_read_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("easy-to-read information page (ETR)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    easy_read_page = page_link(
+        _("easy-to-read information page (ETR)"),
+        _(
+            "The ETR link at the top of every page leads here: information about the centre "
+            "in easy-to-read text."
+        ),
     )
-    sign_language_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("sign language information page (PJM)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    sign_language_page = page_link(
+        _("sign language information page (PJM)"),
+        _(
+            "The PJM link at the top of every page leads here: information about the centre "
+            "in Polish Sign Language."
+        ),
     )
     visits_starting_total = models.PositiveBigIntegerField(
         _("starting visit total"),
