@@ -256,8 +256,12 @@ def _params_key(generation, request):
     return PARAMS_KEY_PREFIX + digest
 
 
-class LocalParams:
-    """Per-process memo of the declared parameters per path (the generation is in the key)."""
+class LocalMemo:
+    """A bounded, thread-safe per-process memo: the least recently used entry goes first.
+
+    Keys carry the page cache's generation, so nothing outlives the next emptying: the
+    declared parameters per path here, a picture's markup (``core.templatetags.pictures``).
+    """
 
     def __init__(self, size=1000):
         self.size = size
@@ -266,16 +270,20 @@ class LocalParams:
 
     def get(self, key):
         with self.lock:
-            return self.entries.get(key)
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
 
-    def put(self, key, params):
+    def put(self, key, value):
         with self.lock:
-            self.entries[key] = params
+            self.entries[key] = value
+            self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
 
 
-local_params = LocalParams()
+local_params = LocalMemo()
 
 
 def known_params(cache, generation, request):

@@ -21,15 +21,12 @@ so there the error is raised as before: no savepoint per picture (two more queri
 every render) to cover a case the site does not have.
 """
 
-import threading
-from collections import OrderedDict
-
 from django import template
 from django.db import OperationalError, connection
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
-from pagecache.middleware import current_generation
+from pagecache.middleware import LocalMemo, current_generation
 
 register = template.Library()
 
@@ -37,34 +34,7 @@ ATTEMPTS = 3
 MEMO_SIZE = 2000
 
 
-class PictureMemo:
-    """A bounded, thread-safe map of picture markup (least recently used goes first)."""
-
-    def __init__(self, size):
-        self.size = size
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            html = self.entries.get(key)
-            if html is not None:
-                self.entries.move_to_end(key)
-            return html
-
-    def put(self, key, html):
-        with self.lock:
-            self.entries[key] = html
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-
-
-memo = PictureMemo(MEMO_SIZE)
+memo = LocalMemo(MEMO_SIZE)
 
 
 def generation_for(context):
@@ -91,7 +61,8 @@ class RetryingPictureNode(PictureNode):
             image.file.name,
             image.width,
             image.height,
-            image.get_focal_point() and image.get_focal_point().as_tuple(),
+            (image.focal_point_x, image.focal_point_y),
+            (image.focal_point_width, image.focal_point_height),
             tuple(self.filter_specs),
             attrs,
         )
