@@ -20,12 +20,13 @@ class WorkflowActionMessageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method != "POST":  # every public page: nothing to look at
+            return self.get_response(request)
         started = timezone.now()
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         if (
-            request.method == "POST"
-            and match is not None
+            match is not None
             and match.url_name in WORKFLOW_ACTION_VIEWS
             and response.status_code in (200, 302)
             and "task_state_id" in match.kwargs
